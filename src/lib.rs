@@ -1,0 +1,11 @@
+//! Laurel: an embeddable loyalty widget.
+//!
+//! - [`laurel_core`]: pure domain logic (tier progress, config, messages, wire types).
+//! - [`api`]: the HTTP client for the loyalty API and its error type.
+//! - [`ui`]: thin Leptos components that render signals.
+//! - [`embed`]: the script-tag config, the Shadow DOM mount and the panic guard.
+
+pub mod api;
+pub mod embed;
+pub mod intl;
+pub mod ui;

@@ -1,0 +1,39 @@
+use laurel_core::i18n::{fill, Locale};
+use leptos::prelude::*;
+
+/// Progress to the next tier as an ARIA progressbar, with the same words as visible text.
+#[component]
+pub fn TierProgress(
+    locale: Locale,
+    next_tier: String,
+    /// Formatted, e.g. "250 points".
+    remaining: String,
+    from: u64,
+    to: u64,
+    value: u64,
+    permille: u16,
+) -> impl IntoView {
+    let msgs = locale.messages();
+    let text = fill(
+        msgs.points_to_tier,
+        &[("points", &remaining), ("tier", &next_tier)],
+    );
+    let label = fill(msgs.progress_label, &[("tier", &next_tier)]);
+    let width = format!("{}.{}%", permille / 10, permille % 10);
+    view! {
+        <div class="progress" part="progress">
+            <div
+                class="progress-track"
+                role="progressbar"
+                aria-label=label
+                aria-valuemin=from.to_string()
+                aria-valuemax=to.to_string()
+                aria-valuenow=value.to_string()
+                aria-valuetext=text.clone()
+            >
+                <div class="progress-fill" part="progress-fill" style:inline-size=width></div>
+            </div>
+            <p class="progress-text">{text}</p>
+        </div>
+    }
+}

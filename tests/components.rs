@@ -1,0 +1,216 @@
+//! Component tests in headless Chromium: mount real components into the document and read the
+//! DOM a shopper (or a screen reader) would get.
+#![cfg(target_arch = "wasm32")]
+
+use laurel::api::{ApiError, HttpClient, LoyaltyApi};
+use laurel::ui::Widget;
+use laurel_core::i18n::Locale;
+use laurel_core::load::{ErrorKind, Load};
+use laurel_core::wire::{Member, NextTier, PointsName, Program, Tier, TierRef, WidgetData};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn program(signup_url: &str) -> Program {
+    Program {
+        name: "Laurel Rewards".into(),
+        points_name: PointsName {
+            one: "point".into(),
+            other: "points".into(),
+        },
+        signup_bonus: 1200,
+        signup_url: signup_url.into(),
+    }
+}
+
+fn data(member: Option<Member>, signup_url: &str) -> WidgetData {
+    WidgetData {
+        program: program(signup_url),
+        member,
+        tiers: vec![
+            Tier { id: "silver".into(), name: "Silver".into(), threshold: 500 },
+            Tier { id: "gold".into(), name: "Gold".into(), threshold: 1500 },
+        ],
+    }
+}
+
+fn maya() -> Member {
+    Member {
+        first_name: "Maya".into(),
+        balance: 12_640,
+        lifetime_points: 1250,
+        tier: Some(TierRef { id: "silver".into(), name: "Silver".into(), threshold: 500 }),
+        next_tier: Some(NextTier {
+            id: "gold".into(),
+            name: "Gold".into(),
+            threshold: 1500,
+            points_remaining: 250,
+        }),
+    }
+}
+
+/// Mounts the widget into a fresh element and returns it with the state signal and a retry count.
+fn mount(initial: Load<WidgetData>) -> (HtmlElement, RwSignal<Load<WidgetData>>, Arc<AtomicUsize>) {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host: HtmlElement = document.create_element("div").expect("div").unchecked_into();
+    document.body().expect("body").append_child(&host).expect("append");
+    let state = RwSignal::new(initial);
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = retries.clone();
+    let on_retry = Callback::new(move |()| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <Widget state=state locale=Locale::En on_retry=on_retry /> }
+    })
+    .forget();
+    (host, state, retries)
+}
+
+fn find(root: &HtmlElement, selector: &str) -> Option<Element> {
+    root.query_selector(selector).expect("valid selector")
+}
+
+fn text(root: &HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn member_sees_greeting_balance_and_a_progressbar() {
+    let (host, _, _) = mount(Load::Ready(data(Some(maya()), "/join")));
+    let all = text(&host);
+    assert!(all.contains("Hi Maya"), "{all}");
+    // Intl.NumberFormat groups thousands.
+    assert!(all.contains("12,640 points"), "{all}");
+    assert!(all.contains("Silver member"), "{all}");
+    let bar = find(&host, "[role=progressbar]").expect("progressbar");
+    assert_eq!(bar.get_attribute("aria-valuemin").as_deref(), Some("500"));
+    assert_eq!(bar.get_attribute("aria-valuemax").as_deref(), Some("1500"));
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("1250"));
+    assert_eq!(bar.get_attribute("aria-valuetext").as_deref(), Some("250 points to Gold"));
+    assert_eq!(bar.get_attribute("aria-label").as_deref(), Some("Progress to Gold"));
+    let fill: HtmlElement = find(&host, ".progress-fill").expect("fill").unchecked_into();
+    assert_eq!(fill.style().get_property_value("inline-size").ok().as_deref(), Some("75%"));
+}
+
+#[wasm_bindgen_test]
+async fn one_point_is_singular() {
+    let mut m = maya();
+    m.balance = 1;
+    let (host, _, _) = mount(Load::Ready(data(Some(m), "/join")));
+    let all = text(&host);
+    assert!(all.contains("1 point"), "{all}");
+    assert!(!all.contains("1 points"), "{all}");
+}
+
+#[wasm_bindgen_test]
+async fn top_tier_has_no_progressbar() {
+    let mut m = maya();
+    m.tier = Some(TierRef { id: "gold".into(), name: "Gold".into(), threshold: 1500 });
+    m.next_tier = None;
+    let (host, _, _) = mount(Load::Ready(data(Some(m), "/join")));
+    assert!(find(&host, "[role=progressbar]").is_none());
+    assert!(text(&host).contains("You've reached Gold, our top tier"), "{}", text(&host));
+}
+
+#[wasm_bindgen_test]
+async fn guest_sees_the_bonus_and_a_join_link() {
+    let (host, _, _) = mount(Load::Ready(data(None, "https://shop.test/join")));
+    assert!(text(&host).contains("Get 1,200 points just for joining."), "{}", text(&host));
+    let link = find(&host, "a").expect("join link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://shop.test/join"));
+    assert_eq!(link.text_content().as_deref(), Some("Join now"));
+}
+
+#[wasm_bindgen_test]
+async fn a_javascript_signup_url_renders_no_link() {
+    let (host, _, _) = mount(Load::Ready(data(None, "javascript:alert(1)")));
+    assert!(find(&host, "a").is_none());
+    assert!(text(&host).contains("just for joining"));
+}
+
+#[wasm_bindgen_test]
+async fn api_text_is_rendered_as_text_not_html() {
+    let mut m = maya();
+    m.first_name = "<img src=x onerror=alert(1)>".into();
+    let (host, _, _) = mount(Load::Ready(data(Some(m), "/join")));
+    assert!(find(&host, "img").is_none());
+    assert!(text(&host).contains("Hi <img src=x onerror=alert(1)>"));
+}
+
+#[wasm_bindgen_test]
+async fn loading_is_announced_and_busy() {
+    let (host, state, _) = mount(Load::Loading);
+    let status = find(&host, "[role=status]").expect("status");
+    assert!(status.text_content().unwrap_or_default().contains("Loading your rewards"));
+    let section = find(&host, "section").expect("section");
+    assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("true"));
+    state.set(Load::Ready(data(Some(maya()), "/join")));
+    leptos::task::tick().await;
+    assert!(find(&host, "[role=status]").is_none());
+    assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn an_error_shows_its_message_and_retry_calls_back() {
+    let (host, _, retries) = mount(Load::Failed(ErrorKind::Network));
+    let alert = find(&host, "[role=alert]").expect("alert");
+    assert!(alert.text_content().unwrap_or_default().contains("couldn't reach"));
+    let button: HtmlElement = find(&host, "button").expect("retry").unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Try again"));
+    button.click();
+    button.click();
+    assert_eq!(retries.load(Ordering::SeqCst), 2);
+}
+
+#[wasm_bindgen_test]
+async fn an_auth_error_offers_no_pointless_retry() {
+    let (host, _, _) = mount(Load::Failed(ErrorKind::Unauthorized));
+    assert!(find(&host, "[role=alert]").is_some());
+    assert!(find(&host, "button").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_http_client_reports_a_refused_connection_as_a_network_error() {
+    // Port 9 (discard) is closed on the test machine: fetch fails without an answer.
+    let client = HttpClient::new("http://127.0.0.1:9", None, 5_000);
+    match client.widget().await {
+        Err(ApiError::Network(_)) => {}
+        other => panic!("expected a network error, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_script_tag_without_data_api_mounts_nothing_and_does_not_throw() {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let script = document.create_element("script").expect("script");
+    script.set_attribute("data-mount", "#nowhere").expect("attr");
+    laurel::embed::mount_from_script(&script);
+    script.set_attribute("data-api", "http://127.0.0.1:9").expect("attr");
+    laurel::embed::mount_from_script(&script);
+    script.set_attribute("data-mount", "#[invalid").expect("attr");
+    laurel::embed::mount_from_script(&script);
+    assert!(document.query_selector("[data-laurel-host]").expect("query").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_script_tag_mounts_into_an_open_shadow_root() {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let target = document.create_element("div").expect("div");
+    target.set_id("laurel-shadow-test");
+    document.body().expect("body").append_child(&target).expect("append");
+    let script = document.create_element("script").expect("script");
+    script.set_attribute("data-api", "http://127.0.0.1:9").expect("attr");
+    script.set_attribute("data-mount", "#laurel-shadow-test").expect("attr");
+    laurel::embed::mount_from_script(&script);
+    let root = target.shadow_root().expect("open shadow root");
+    assert!(root.query_selector("section.laurel").expect("query").is_some());
+    // Mounting twice into the same element is refused, not a crash.
+    laurel::embed::mount_from_script(&script);
+    assert_eq!(root.child_element_count(), 1);
+}

@@ -1,0 +1,31 @@
+// Shared helpers: read what the shop rendered into the script tag, and ask the real dev API
+// what the widget should show, so expectations come from the API rather than from constants.
+const { test: base, expect } = require("@playwright/test");
+const { API } = require("../../playwright.config");
+
+const number = (n) => new Intl.NumberFormat("en").format(n);
+const points = (n) => `${number(n)} ${n === 1 ? "point" : "points"}`;
+
+const test = base.extend({
+  // Fails the test on any uncaught error in the host page.
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e));
+    await use(page);
+    expect(errors, "uncaught errors in the host page").toEqual([]);
+  },
+  widgetApi: async ({ page, request }, use) => {
+    await use({
+      /** The /v1/widget response for the token the page was rendered with. */
+      async expected() {
+        const token = await page.locator("script[data-api]").getAttribute("data-token");
+        const headers = token ? { Authorization: `Bearer ${token}` } : {};
+        const res = await request.get(`${API}/v1/widget`, { headers });
+        expect(res.ok()).toBeTruthy();
+        return res.json();
+      },
+    });
+  },
+});
+
+module.exports = { test, expect, API, number, points };

@@ -1,0 +1,150 @@
+// The walking skeleton, as a shopper meets it: the demo storefront, the pasted script tag,
+// the real dev API over HTTP, Debian's Chromium.
+const { test, expect, API, points } = require("./fixtures");
+const AxeBuilder = require("@axe-core/playwright").default;
+
+const widget = (page) => page.locator("#loyalty");
+
+test("a member sees greeting, balance, tier and progress to the next tier", async ({ page, widgetApi }) => {
+  await page.goto("/?as=member");
+  const { member, program } = await widgetApi.expected();
+  expect(program.points_name.other).toBe("points");
+  const w = widget(page);
+  await expect(w.getByRole("heading", { name: `Hi ${member.first_name}` })).toBeVisible();
+  await expect(w.getByText(points(member.balance), { exact: true })).toBeVisible();
+  await expect(w.getByText(`${member.tier.name} member`)).toBeVisible();
+  const next = member.next_tier;
+  const bar = w.getByRole("progressbar", { name: `Progress to ${next.name}` });
+  await expect(bar).toHaveAttribute("aria-valuemin", String(member.tier.threshold));
+  await expect(bar).toHaveAttribute("aria-valuemax", String(next.threshold));
+  await expect(bar).toHaveAttribute("aria-valuenow", String(next.threshold - next.points_remaining));
+  await expect(w.getByText(`${points(next.points_remaining)} to ${next.name}`, { exact: true })).toBeVisible();
+});
+
+test("a top-tier member sees no progress bar but a top-tier message", async ({ page, widgetApi }) => {
+  await page.goto("/?as=top");
+  const { member } = await widgetApi.expected();
+  expect(member.next_tier).toBeNull();
+  const w = widget(page);
+  await expect(w.getByRole("heading", { name: `Hi ${member.first_name}` })).toBeVisible();
+  await expect(w.getByText(`You've reached ${member.tier.name}, our top tier`)).toBeVisible();
+  await expect(w.getByRole("progressbar")).toHaveCount(0);
+});
+
+test("a guest sees the signup bonus and joins through the shop's signup page", async ({ page, widgetApi }) => {
+  await page.goto("/?as=guest");
+  const { member, program } = await widgetApi.expected();
+  expect(member).toBeNull();
+  const w = widget(page);
+  await expect(w.getByRole("heading", { name: `Join ${program.name}` })).toBeVisible();
+  await expect(w.getByText(`Get ${points(program.signup_bonus)} just for joining.`)).toBeVisible();
+  await w.getByRole("link", { name: "Join now" }).click();
+  await expect(page).toHaveURL(new RegExp(`${program.signup_url.replace(".", "\\.")}$`));
+  await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
+});
+
+test("the persona switch shows every state and marks the current one", async ({ page }) => {
+  await page.goto("/?as=guest");
+  const nav = page.getByRole("navigation", { name: "Demo: view the widget as" });
+  await expect(nav.getByRole("link", { name: "Guest" })).toHaveAttribute("aria-current", "page");
+  await nav.getByRole("link", { name: "Top-tier member" }).click();
+  await expect(nav.getByRole("link", { name: "Top-tier member" })).toHaveAttribute("aria-current", "page");
+  await expect(widget(page).getByText(/our top tier/)).toBeVisible();
+});
+
+test("the page is the shop owner's script tag and nothing else", async ({ page }) => {
+  await page.goto("/?as=member");
+  const tags = await page.locator("script").evaluateAll((s) =>
+    s.map((el) => ({ src: el.getAttribute("src"), inline: el.textContent.trim().length > 0 })),
+  );
+  expect(tags).toEqual([{ src: "/laurel.js", inline: false }]);
+  const attrs = await page.locator("script").evaluate((el) => ({ ...el.dataset }));
+  expect(attrs.api).toBe(API);
+  expect(attrs.token.split(".")).toHaveLength(3);
+});
+
+test("while the API is slow the widget shows a loading state, then the data", async ({ page }) => {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(`${API}/v1/widget`, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto("/?as=member");
+  const status = widget(page).getByRole("status");
+  await expect(status).toHaveText("Loading your rewards…");
+  await expect(widget(page).locator("section")).toHaveAttribute("aria-busy", "true");
+  release();
+  await expect(widget(page).getByRole("heading", { name: /^Hi / })).toBeVisible();
+  await expect(status).toHaveCount(0);
+});
+
+test("an API failure shows a clear message, and retry recovers", async ({ page }) => {
+  let fail = true;
+  await page.route(`${API}/v1/widget`, (route) =>
+    fail
+      ? route.fulfill({
+          status: 503,
+          contentType: "application/problem+json",
+          body: JSON.stringify({ type: "about:blank", title: "Unavailable", status: 503 }),
+        })
+      : route.continue(),
+  );
+  await page.goto("/?as=member");
+  const w = widget(page);
+  await expect(w.getByRole("alert")).toContainText("Something went wrong on our side");
+  // The host page is untouched.
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  fail = false;
+  await w.getByRole("button", { name: "Try again" }).click();
+  await expect(w.getByRole("heading", { name: /^Hi / })).toBeVisible();
+  await expect(w.getByRole("alert")).toHaveCount(0);
+});
+
+test("a dropped connection and an unreadable answer each get their own message", async ({ page }) => {
+  await page.route(`${API}/v1/widget`, (route) => route.abort("connectionrefused"));
+  await page.goto("/?as=member");
+  await expect(widget(page).getByRole("alert")).toContainText("couldn't reach the rewards service");
+
+  await page.unroute(`${API}/v1/widget`);
+  await page.route(`${API}/v1/widget`, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"program": 5, "member": "<b>x</b>"' }),
+  );
+  await page.reload();
+  await expect(widget(page).getByRole("alert")).toContainText("couldn't read");
+});
+
+test("an expired token says so and offers no pointless retry", async ({ page }) => {
+  await page.route(`${API}/v1/widget`, (route) =>
+    route.fulfill({
+      status: 401,
+      contentType: "application/problem+json",
+      body: JSON.stringify({ type: "https://laurel.dev/problems/token-expired", title: "Token expired", status: 401 }),
+    }),
+  );
+  await page.goto("/?as=member");
+  await expect(widget(page).getByRole("alert")).toContainText("Your session has ended");
+  await expect(widget(page).getByRole("button")).toHaveCount(0);
+});
+
+test("the host page's CSS does not reach inside the widget", async ({ page }) => {
+  await page.goto("/?as=guest");
+  const link = widget(page).getByRole("link", { name: "Join now" });
+  await expect(link).toBeVisible();
+  const style = await link.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { color: s.color, font: s.fontFamily };
+  });
+  // The shop sets every link to magenta Georgia.
+  expect(style.color).not.toBe("rgb(181, 23, 158)");
+  expect(style.font).not.toContain("Georgia");
+});
+
+for (const persona of ["guest", "member", "top"]) {
+  test(`the ${persona} view has no axe violations`, async ({ page }) => {
+    await page.goto(`/?as=${persona}`);
+    await expect(widget(page).locator("section[aria-busy=false]")).toBeVisible();
+    const results = await new AxeBuilder({ page }).include("#loyalty").analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+}
