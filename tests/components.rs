@@ -33,8 +33,16 @@ fn data(member: Option<Member>, signup_url: &str) -> WidgetData {
         program: program(signup_url),
         member,
         tiers: vec![
-            Tier { id: "silver".into(), name: "Silver".into(), threshold: 500 },
-            Tier { id: "gold".into(), name: "Gold".into(), threshold: 1500 },
+            Tier {
+                id: "silver".into(),
+                name: "Silver".into(),
+                threshold: 500,
+            },
+            Tier {
+                id: "gold".into(),
+                name: "Gold".into(),
+                threshold: 1500,
+            },
         ],
     }
 }
@@ -44,7 +52,11 @@ fn maya() -> Member {
         first_name: "Maya".into(),
         balance: 12_640,
         lifetime_points: 1250,
-        tier: Some(TierRef { id: "silver".into(), name: "Silver".into(), threshold: 500 }),
+        tier: Some(TierRef {
+            id: "silver".into(),
+            name: "Silver".into(),
+            threshold: 500,
+        }),
         next_tier: Some(NextTier {
             id: "gold".into(),
             name: "Gold".into(),
@@ -56,9 +68,18 @@ fn maya() -> Member {
 
 /// Mounts the widget into a fresh element and returns it with the state signal and a retry count.
 fn mount(initial: Load<WidgetData>) -> (HtmlElement, RwSignal<Load<WidgetData>>, Arc<AtomicUsize>) {
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host: HtmlElement = document.create_element("div").expect("div").unchecked_into();
-    document.body().expect("body").append_child(&host).expect("append");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     let state = RwSignal::new(initial);
     let retries = Arc::new(AtomicUsize::new(0));
     let counter = retries.clone();
@@ -92,10 +113,24 @@ async fn member_sees_greeting_balance_and_a_progressbar() {
     assert_eq!(bar.get_attribute("aria-valuemin").as_deref(), Some("500"));
     assert_eq!(bar.get_attribute("aria-valuemax").as_deref(), Some("1500"));
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("1250"));
-    assert_eq!(bar.get_attribute("aria-valuetext").as_deref(), Some("250 points to Gold"));
-    assert_eq!(bar.get_attribute("aria-label").as_deref(), Some("Progress to Gold"));
-    let fill: HtmlElement = find(&host, ".progress-fill").expect("fill").unchecked_into();
-    assert_eq!(fill.style().get_property_value("inline-size").ok().as_deref(), Some("75%"));
+    assert_eq!(
+        bar.get_attribute("aria-valuetext").as_deref(),
+        Some("250 points to Gold")
+    );
+    assert_eq!(
+        bar.get_attribute("aria-label").as_deref(),
+        Some("Progress to Gold")
+    );
+    let fill: HtmlElement = find(&host, ".progress-fill")
+        .expect("fill")
+        .unchecked_into();
+    assert_eq!(
+        fill.style()
+            .get_property_value("inline-size")
+            .ok()
+            .as_deref(),
+        Some("75%")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -111,19 +146,34 @@ async fn one_point_is_singular() {
 #[wasm_bindgen_test]
 async fn top_tier_has_no_progressbar() {
     let mut m = maya();
-    m.tier = Some(TierRef { id: "gold".into(), name: "Gold".into(), threshold: 1500 });
+    m.tier = Some(TierRef {
+        id: "gold".into(),
+        name: "Gold".into(),
+        threshold: 1500,
+    });
     m.next_tier = None;
     let (host, _, _) = mount(Load::Ready(data(Some(m), "/join")));
     assert!(find(&host, "[role=progressbar]").is_none());
-    assert!(text(&host).contains("You've reached Gold, our top tier"), "{}", text(&host));
+    assert!(
+        text(&host).contains("You've reached Gold, our top tier"),
+        "{}",
+        text(&host)
+    );
 }
 
 #[wasm_bindgen_test]
 async fn guest_sees_the_bonus_and_a_join_link() {
     let (host, _, _) = mount(Load::Ready(data(None, "https://shop.test/join")));
-    assert!(text(&host).contains("Get 1,200 points just for joining."), "{}", text(&host));
+    assert!(
+        text(&host).contains("Get 1,200 points just for joining."),
+        "{}",
+        text(&host)
+    );
     let link = find(&host, "a").expect("join link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://shop.test/join"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://shop.test/join")
+    );
     assert_eq!(link.text_content().as_deref(), Some("Join now"));
 }
 
@@ -147,7 +197,10 @@ async fn api_text_is_rendered_as_text_not_html() {
 async fn loading_is_announced_and_busy() {
     let (host, state, _) = mount(Load::Loading);
     let status = find(&host, "[role=status]").expect("status");
-    assert!(status.text_content().unwrap_or_default().contains("Loading your rewards"));
+    assert!(status
+        .text_content()
+        .unwrap_or_default()
+        .contains("Loading your rewards"));
     let section = find(&host, "section").expect("section");
     assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("true"));
     state.set(Load::Ready(data(Some(maya()), "/join")));
@@ -160,7 +213,10 @@ async fn loading_is_announced_and_busy() {
 async fn an_error_shows_its_message_and_retry_calls_back() {
     let (host, _, retries) = mount(Load::Failed(ErrorKind::Network));
     let alert = find(&host, "[role=alert]").expect("alert");
-    assert!(alert.text_content().unwrap_or_default().contains("couldn't reach"));
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .contains("couldn't reach"));
     let button: HtmlElement = find(&host, "button").expect("retry").unchecked_into();
     assert_eq!(button.text_content().as_deref(), Some("Try again"));
     button.click();
@@ -187,29 +243,53 @@ async fn the_http_client_reports_a_refused_connection_as_a_network_error() {
 
 #[wasm_bindgen_test]
 async fn a_script_tag_without_data_api_mounts_nothing_and_does_not_throw() {
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
     let script = document.create_element("script").expect("script");
-    script.set_attribute("data-mount", "#nowhere").expect("attr");
+    script
+        .set_attribute("data-mount", "#nowhere")
+        .expect("attr");
     laurel::embed::mount_from_script(&script);
-    script.set_attribute("data-api", "http://127.0.0.1:9").expect("attr");
+    script
+        .set_attribute("data-api", "http://127.0.0.1:9")
+        .expect("attr");
     laurel::embed::mount_from_script(&script);
-    script.set_attribute("data-mount", "#[invalid").expect("attr");
+    script
+        .set_attribute("data-mount", "#[invalid")
+        .expect("attr");
     laurel::embed::mount_from_script(&script);
-    assert!(document.query_selector("[data-laurel-host]").expect("query").is_none());
+    assert!(document
+        .query_selector("[data-laurel-host]")
+        .expect("query")
+        .is_none());
 }
 
 #[wasm_bindgen_test]
 async fn a_script_tag_mounts_into_an_open_shadow_root() {
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
     let target = document.create_element("div").expect("div");
     target.set_id("laurel-shadow-test");
-    document.body().expect("body").append_child(&target).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&target)
+        .expect("append");
     let script = document.create_element("script").expect("script");
-    script.set_attribute("data-api", "http://127.0.0.1:9").expect("attr");
-    script.set_attribute("data-mount", "#laurel-shadow-test").expect("attr");
+    script
+        .set_attribute("data-api", "http://127.0.0.1:9")
+        .expect("attr");
+    script
+        .set_attribute("data-mount", "#laurel-shadow-test")
+        .expect("attr");
     laurel::embed::mount_from_script(&script);
     let root = target.shadow_root().expect("open shadow root");
-    assert!(root.query_selector("section.laurel").expect("query").is_some());
+    assert!(root
+        .query_selector("section.laurel")
+        .expect("query")
+        .is_some());
     // Mounting twice into the same element is refused, not a crash.
     laurel::embed::mount_from_script(&script);
     assert_eq!(root.child_element_count(), 1);

@@ -27,7 +27,9 @@ pub enum ConfigError {
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::MissingApi => f.write_str("data-api is missing: set it to your loyalty API's base URL"),
+            Self::MissingApi => {
+                f.write_str("data-api is missing: set it to your loyalty API's base URL")
+            }
             Self::UnsafeApi => f.write_str("data-api must be an http or https URL"),
         }
     }
@@ -35,8 +37,15 @@ impl std::fmt::Display for ConfigError {
 
 /// Parses the attributes; `attr("api")` returns the value of `data-api`.
 /// `page_lang` is the host page's `<html lang>`, used when `data-locale` is absent.
-pub fn parse(attr: impl Fn(&str) -> Option<String>, page_lang: Option<&str>) -> Result<Config, ConfigError> {
-    let non_empty = |name: &str| attr(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+pub fn parse(
+    attr: impl Fn(&str) -> Option<String>,
+    page_lang: Option<&str>,
+) -> Result<Config, ConfigError> {
+    let non_empty = |name: &str| {
+        attr(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
     let raw_api = non_empty("api").ok_or(ConfigError::MissingApi)?;
     let api_base = safe_url(&raw_api)
         .ok_or(ConfigError::UnsafeApi)?

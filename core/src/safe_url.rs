@@ -12,7 +12,7 @@ pub fn safe_url(raw: &str) -> Option<String> {
     if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control()) {
         return None;
     }
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned[i..].starts_with(':') => {
             let scheme = cleaned[..i].to_ascii_lowercase();

@@ -170,7 +170,9 @@ mod tests {
         assert_eq!(p.points_remaining, 1);
         assert_eq!(place(&tiers, u64::MAX).next, None);
         match progress(0, Some((u64::MAX, 1))) {
-            Progress::Climbing { permille, value, .. } => {
+            Progress::Climbing {
+                permille, value, ..
+            } => {
                 assert_eq!(permille, 999);
                 assert_eq!(value, u64::MAX - 1);
             }
@@ -214,7 +216,10 @@ mod tests {
     #[test]
     fn progress_clamps_a_balance_above_the_next_threshold() {
         // remaining 0 with points past the threshold: a full bar, never more.
-        let Progress::Climbing { permille, value, .. } = progress(500, Some((1500, 0))) else {
+        let Progress::Climbing {
+            permille, value, ..
+        } = progress(500, Some((1500, 0)))
+        else {
             panic!("expected a bar");
         };
         assert_eq!((permille, value), (1000, 1500));
@@ -223,7 +228,10 @@ mod tests {
     #[test]
     fn progress_clamps_remaining_larger_than_the_span() {
         // An API claiming more remaining than the whole span gives an empty bar, not an underflow.
-        let Progress::Climbing { permille, value, .. } = progress(500, Some((1500, 5000))) else {
+        let Progress::Climbing {
+            permille, value, ..
+        } = progress(500, Some((1500, 5000)))
+        else {
             panic!("expected a bar");
         };
         assert_eq!((permille, value), (0, 500));

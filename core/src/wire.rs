@@ -111,7 +111,8 @@ mod tests {
 
     #[test]
     fn a_negative_balance_is_rejected_not_wrapped() {
-        let json = r#"{"first_name":"A","balance":-5,"lifetime_points":0,"tier":null,"next_tier":null}"#;
+        let json =
+            r#"{"first_name":"A","balance":-5,"lifetime_points":0,"tier":null,"next_tier":null}"#;
         assert!(serde_json::from_str::<Member>(json).is_err());
     }
 

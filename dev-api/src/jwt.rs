@@ -57,7 +57,8 @@ pub fn sign(secret: &[u8], claims: &Claims) -> String {
 /// Verifies signature (in constant time), algorithm, audience and time claims.
 pub fn verify(secret: &[u8], token: &str, audience: &str, now: i64) -> Result<Claims, JwtError> {
     let mut parts = token.split('.');
-    let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(h), Some(p), Some(s), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(JwtError::Malformed);
     };
@@ -133,28 +134,46 @@ mod tests {
     #[test]
     fn rejects_the_wrong_secret_audience_and_alg_none() {
         let t = sign(SECRET, &claims(1000, 1600));
-        assert_eq!(verify(b"other", &t, "shop", 1200), Err(JwtError::BadSignature));
-        assert_eq!(verify(SECRET, &t, "elsewhere", 1200), Err(JwtError::WrongAudience));
+        assert_eq!(
+            verify(b"other", &t, "shop", 1200),
+            Err(JwtError::BadSignature)
+        );
+        assert_eq!(
+            verify(SECRET, &t, "elsewhere", 1200),
+            Err(JwtError::WrongAudience)
+        );
         let none = format!(
             "{}.{}.",
             B64.encode(br#"{"alg":"none"}"#),
             t.split('.').nth(1).unwrap_or_default()
         );
-        assert_eq!(verify(SECRET, &none, "shop", 1200), Err(JwtError::UnsupportedAlgorithm));
+        assert_eq!(
+            verify(SECRET, &none, "shop", 1200),
+            Err(JwtError::UnsupportedAlgorithm)
+        );
     }
 
     #[test]
     fn applies_time_claims_with_leeway() {
         let t = sign(SECRET, &claims(1000, 1600));
         assert!(verify(SECRET, &t, "shop", 1600 + LEEWAY_SECS).is_ok());
-        assert_eq!(verify(SECRET, &t, "shop", 1601 + LEEWAY_SECS), Err(JwtError::Expired));
-        assert_eq!(verify(SECRET, &t, "shop", 1000 - LEEWAY_SECS - 1), Err(JwtError::NotYetValid));
+        assert_eq!(
+            verify(SECRET, &t, "shop", 1601 + LEEWAY_SECS),
+            Err(JwtError::Expired)
+        );
+        assert_eq!(
+            verify(SECRET, &t, "shop", 1000 - LEEWAY_SECS - 1),
+            Err(JwtError::NotYetValid)
+        );
     }
 
     #[test]
     fn rejects_lifetimes_over_fifteen_minutes() {
         let t = sign(SECRET, &claims(1000, 1000 + MAX_LIFETIME_SECS + 1));
-        assert_eq!(verify(SECRET, &t, "shop", 1200), Err(JwtError::LifetimeTooLong));
+        assert_eq!(
+            verify(SECRET, &t, "shop", 1200),
+            Err(JwtError::LifetimeTooLong)
+        );
     }
 
     #[test]

@@ -36,7 +36,10 @@ async fn main() -> ExitCode {
             }
         }
         Command::Token { customer } => {
-            println!("{}", site::mint(&settings_from_env(), &customer, laurel_dev_api::now()));
+            println!(
+                "{}",
+                site::mint(&settings_from_env(), &customer, laurel_dev_api::now())
+            );
         }
         Command::Serve(opts) => {
             tracing_subscriber::fmt()

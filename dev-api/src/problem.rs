@@ -41,7 +41,12 @@ impl ApiProblem {
     }
 
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, problem_type::NOT_FOUND, "Not found", None)
+        Self::new(
+            StatusCode::NOT_FOUND,
+            problem_type::NOT_FOUND,
+            "Not found",
+            None,
+        )
     }
 
     pub fn internal() -> Self {

@@ -58,7 +58,10 @@ async fn page(State(site): State<SiteState>, Query(q): Query<HashMap<String, Str
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, dir = %site.dir.display(), "demo page missing; build first");
-            return (StatusCode::SERVICE_UNAVAILABLE, "Build the widget first: ./dev build")
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Build the widget first: ./dev build",
+            )
                 .into_response();
         }
     };

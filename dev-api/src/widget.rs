@@ -23,10 +23,17 @@ pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<Stri
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ApiProblem::unauthenticated("Use 'Authorization: Bearer <token>'."))?;
-    match jwt::verify(&state.settings.secret, token, &state.settings.shop_id, crate::now()) {
+    match jwt::verify(
+        &state.settings.secret,
+        token,
+        &state.settings.shop_id,
+        crate::now(),
+    ) {
         Ok(claims) => Ok(Some(claims.sub)),
         Err(JwtError::Expired) => Err(ApiProblem::token_expired()),
-        Err(e) => Err(ApiProblem::unauthenticated(&format!("The token was rejected: {e:?}."))),
+        Err(e) => Err(ApiProblem::unauthenticated(&format!(
+            "The token was rejected: {e:?}."
+        ))),
     }
 }
 
@@ -39,9 +46,7 @@ pub async fn get_widget(
         .with_db(move |conn| {
             let program = db::program(conn)?;
             let tiers = db::tiers(conn)?;
-            let customer = customer_id
-                .map(|id| db::customer(conn, &id))
-                .transpose()?;
+            let customer = customer_id.map(|id| db::customer(conn, &id)).transpose()?;
             Ok((program, tiers, customer))
         })
         .await?;

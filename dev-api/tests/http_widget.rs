@@ -29,8 +29,13 @@ fn start() -> SocketAddr {
         rt.block_on(async move {
             let mut conn = db::open(None).expect("db");
             seed::seed(&mut conn).expect("seed");
-            let app = router(AppState::new(conn, Settings::default()), &[ORIGIN.to_owned()]);
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+            let app = router(
+                AppState::new(conn, Settings::default()),
+                &[ORIGIN.to_owned()],
+            );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
             tx.send(listener.local_addr().expect("addr")).expect("send");
             axum::serve(listener, app).await.expect("serve");
         });
@@ -52,7 +57,10 @@ fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)])
     let status = head[9..12].parse().expect("status");
     // The server answers `Connection: close` requests without chunking only for known lengths,
     // so decode chunked bodies too.
-    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
         dechunk(body)
     } else {
         body.to_owned()
@@ -90,7 +98,9 @@ fn widget(addr: SocketAddr, token: Option<&str>) -> Reply {
 
 fn problem(reply: &Reply) -> Problem {
     assert!(
-        reply.headers.contains("content-type: application/problem+json"),
+        reply
+            .headers
+            .contains("content-type: application/problem+json"),
         "{}",
         reply.headers
     );
@@ -175,7 +185,12 @@ fn bad_tokens_get_problem_json() {
     );
     let tampered = format!("{}x", mint(&settings, "cus_maya", t));
     let unknown = mint(&settings, "cus_nobody", t);
-    for token in [wrong_aud.as_str(), tampered.as_str(), unknown.as_str(), "garbage"] {
+    for token in [
+        wrong_aud.as_str(),
+        tampered.as_str(),
+        unknown.as_str(),
+        "garbage",
+    ] {
         let reply = widget(addr, Some(token));
         assert_eq!(reply.status, 401, "{token}");
         assert_eq!(

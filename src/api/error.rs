@@ -9,7 +9,10 @@ pub enum ApiError {
     /// No answer within the configured time; the request was aborted.
     Timeout,
     /// A non-success status, with the problem+json body when there was one.
-    Status { status: u16, problem: Option<Problem> },
+    Status {
+        status: u16,
+        problem: Option<Problem>,
+    },
     /// A success status whose body does not match the contract.
     Decode(String),
 }

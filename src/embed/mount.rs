@@ -43,16 +43,23 @@ pub fn mount(document: &Document, script: &Element, config: Config) -> Result<()
 
 /// The element named by `data-mount`, or a new one right after the script tag (in `<body>` when
 /// the tag sits in `<head>`).
-fn host_element(document: &Document, script: &Element, selector: Option<&str>) -> Result<Element, String> {
+fn host_element(
+    document: &Document,
+    script: &Element,
+    selector: Option<&str>,
+) -> Result<Element, String> {
     if let Some(selector) = selector {
         return match document.query_selector(selector) {
             Ok(Some(el)) => Ok(el),
             Ok(None) => Err(format!("no element matches data-mount=\"{selector}\"")),
-            Err(_) => Err(format!("data-mount=\"{selector}\" is not a valid CSS selector")),
+            Err(_) => Err(format!(
+                "data-mount=\"{selector}\" is not a valid CSS selector"
+            )),
         };
     }
     let host = document.create_element("div").map_err(js_error)?;
-    host.set_attribute("data-laurel-host", "").map_err(js_error)?;
+    host.set_attribute("data-laurel-host", "")
+        .map_err(js_error)?;
     let in_body = script
         .parent_element()
         .filter(|p| !p.tag_name().eq_ignore_ascii_case("head"));

@@ -12,15 +12,25 @@ pub fn MemberHome(locale: Locale, program: Program, member: Member) -> impl Into
     let balance = points_text(locale, &program.points_name, member.balance);
     let current_threshold = member.tier.as_ref().map_or(0, |t| t.threshold);
     let tier_name = member.tier.as_ref().map(|t| t.name.clone());
-    let badge = tier_name
-        .as_deref()
-        .map_or_else(|| msgs.no_tier_yet.to_owned(), |t| fill(msgs.tier_badge, &[("tier", t)]));
+    let badge = tier_name.as_deref().map_or_else(
+        || msgs.no_tier_yet.to_owned(),
+        |t| fill(msgs.tier_badge, &[("tier", t)]),
+    );
     let next = member
         .next_tier
         .as_ref()
         .map(|n| (n.threshold, n.points_remaining));
     let ladder = match (progress(current_threshold, next), member.next_tier) {
-        (Progress::Climbing { from, to, value, remaining, permille }, Some(next)) => {
+        (
+            Progress::Climbing {
+                from,
+                to,
+                value,
+                remaining,
+                permille,
+            },
+            Some(next),
+        ) => {
             let remaining = points_text(locale, &program.points_name, remaining);
             view! {
                 <TierProgress
@@ -36,7 +46,10 @@ pub fn MemberHome(locale: Locale, program: Program, member: Member) -> impl Into
             .into_any()
         }
         _ => {
-            let top = fill(msgs.top_tier, &[("tier", tier_name.as_deref().unwrap_or_default())]);
+            let top = fill(
+                msgs.top_tier,
+                &[("tier", tier_name.as_deref().unwrap_or_default())],
+            );
             view! { <p class="top-tier" part="top-tier">{top}</p> }.into_any()
         }
     };

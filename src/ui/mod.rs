@@ -24,7 +24,10 @@ pub fn points_text(locale: Locale, points_name: &laurel_core::wire::PointsName, 
         locale.messages().points_amount,
         &[
             ("count", &crate::intl::number(locale, n)),
-            ("unit", points_name.for_category(&crate::intl::plural(locale, n))),
+            (
+                "unit",
+                points_name.for_category(&crate::intl::plural(locale, n)),
+            ),
         ],
     )
 }
