@@ -1,8 +1,10 @@
 //! Laurel's pure domain logic. No Leptos, no web-sys: everything here is tested natively.
 
 pub mod config;
+pub mod earn;
 pub mod i18n;
 pub mod load;
 pub mod safe_url;
 pub mod tier;
+pub mod time;
 pub mod wire;

@@ -5,7 +5,7 @@
 use crate::wire::Tier;
 
 /// Where a points total sits on the tier ladder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Placement<'a> {
     /// The highest tier whose threshold the points reach, if any.
     pub current: Option<&'a Tier>,
@@ -87,6 +87,8 @@ mod tests {
             id: id.into(),
             name: id.to_uppercase(),
             threshold,
+            benefits: vec![],
+            earn_multiplier: 1.0,
         }
     }
 

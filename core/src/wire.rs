@@ -1,15 +1,22 @@
 //! Serde types that mirror `api/openapi.yaml`. Shared by the widget and the dev API so the two
-//! cannot drift apart; unknown fields are ignored so that an API may grow.
+//! cannot drift apart; unknown fields are ignored and unknown kinds fall back, so an API may grow.
 
 use serde::{Deserialize, Serialize};
 
 /// `GET /v1/widget`: everything the first render needs, in one round trip.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WidgetData {
     pub program: Program,
-    /// `null` for a guest.
+    /// Whether the request carried a valid shopper token.
+    #[serde(default)]
+    pub signed_in: bool,
+    /// `null` for a guest or a signed-in shopper who has not joined.
     pub member: Option<Member>,
     pub tiers: Vec<Tier>,
+    #[serde(default)]
+    pub earn_rules: Vec<EarnRule>,
+    #[serde(default)]
+    pub rewards: Vec<Reward>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +25,10 @@ pub struct Program {
     pub points_name: PointsName,
     pub signup_bonus: u64,
     pub signup_url: String,
+    #[serde(default)]
+    pub login_url: String,
+    #[serde(default)]
+    pub terms_url: String,
 }
 
 /// What the program calls its points, in the singular and plural forms.
@@ -47,6 +58,22 @@ pub struct Member {
     pub tier: Option<TierRef>,
     /// `null` at the top tier.
     pub next_tier: Option<NextTier>,
+    /// Points that expire soon, if any.
+    #[serde(default)]
+    pub expiring_points: Option<ExpiringPoints>,
+    #[serde(default)]
+    pub referral_url: String,
+    #[serde(default)]
+    pub birthday_set: bool,
+    #[serde(default)]
+    pub marketing_opt_in: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpiringPoints {
+    pub points: u64,
+    /// `YYYY-MM-DD`.
+    pub expires_on: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,11 +91,174 @@ pub struct NextTier {
     pub points_remaining: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tier {
     pub id: String,
     pub name: String,
     pub threshold: u64,
+    #[serde(default)]
+    pub benefits: Vec<String>,
+    /// Points earned per purchase are multiplied by this, e.g. `1.25`.
+    #[serde(default = "one")]
+    pub earn_multiplier: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EarnKind {
+    Purchase,
+    Signup,
+    Review,
+    Birthday,
+    Newsletter,
+    Referral,
+    SocialFollow,
+    /// Also what an unknown kind becomes.
+    #[serde(other)]
+    Custom,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarnRule {
+    pub id: String,
+    pub kind: EarnKind,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Points per completion; for `purchase`, points per whole unit of currency spent.
+    pub points: u64,
+    /// Whether this shopper has already completed a once-only rule.
+    #[serde(default)]
+    pub completed: bool,
+    /// Whether the rule can be completed more than once.
+    #[serde(default)]
+    pub repeatable: bool,
+    /// Where the shopper goes to complete it (review page, social profile), if anywhere.
+    #[serde(default)]
+    pub action_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RewardKind {
+    FixedDiscount,
+    PercentDiscount,
+    FreeShipping,
+    FreeProduct,
+    Experience,
+    Donation,
+    /// A kind this widget does not know yet.
+    #[serde(other)]
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reward {
+    pub id: String,
+    pub kind: RewardKind,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Cost in points.
+    pub cost: u64,
+    /// The lowest tier id that may redeem it; `null` for every member.
+    #[serde(default)]
+    pub min_tier: Option<String>,
+    pub available: bool,
+    #[serde(default)]
+    pub image_url: Option<String>,
+}
+
+/// `POST /v1/enrollments` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentRequest {
+    pub accept_terms: bool,
+    #[serde(default)]
+    pub marketing_opt_in: bool,
+}
+
+/// `POST /v1/redemptions` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedemptionRequest {
+    pub reward_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redemption {
+    pub id: String,
+    pub reward_id: String,
+    pub reward_name: String,
+    pub code: String,
+    pub points_spent: u64,
+    pub balance_after: u64,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339; `null` when the code does not expire.
+    pub expires_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedemptionList {
+    pub items: Vec<Redemption>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    Earn,
+    Spend,
+    Expire,
+    #[serde(other)]
+    Adjust,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityEntry {
+    pub id: String,
+    pub kind: ActivityKind,
+    /// Signed: negative for spent or expired points.
+    pub points: i64,
+    pub description: String,
+    /// RFC 3339.
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityPage {
+    pub items: Vec<ActivityEntry>,
+    /// Pass as `cursor` for the next (older) page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// `POST /v1/actions` body: a shopper action that may earn points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ActionRequest {
+    /// `birthday` is `MM-DD`.
+    SetBirthday {
+        birthday: String,
+    },
+    NewsletterSubscribe,
+    SocialFollow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionResult {
+    /// Zero when the rule was already completed.
+    pub points_awarded: u64,
+    pub member: Member,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointsPreview {
+    pub points: u64,
+    pub multiplier: f64,
 }
 
 /// RFC 9457 problem details.
@@ -92,7 +282,18 @@ fn about_blank() -> String {
 pub mod problem_type {
     pub const UNAUTHENTICATED: &str = "https://laurel.dev/problems/unauthenticated";
     pub const TOKEN_EXPIRED: &str = "https://laurel.dev/problems/token-expired";
+    pub const NOT_ENROLLED: &str = "https://laurel.dev/problems/not-enrolled";
+    pub const ALREADY_ENROLLED: &str = "https://laurel.dev/problems/already-enrolled";
+    pub const INSUFFICIENT_POINTS: &str = "https://laurel.dev/problems/insufficient-points";
+    pub const REWARD_UNAVAILABLE: &str = "https://laurel.dev/problems/reward-unavailable";
+    pub const TIER_TOO_LOW: &str = "https://laurel.dev/problems/tier-too-low";
+    pub const IDEMPOTENCY_KEY_MISSING: &str = "https://laurel.dev/problems/idempotency-key-missing";
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "https://laurel.dev/problems/idempotency-key-reused";
+    pub const REQUEST_IN_FLIGHT: &str = "https://laurel.dev/problems/request-in-flight";
+    pub const RATE_LIMITED: &str = "https://laurel.dev/problems/rate-limited";
+    pub const VALIDATION: &str = "https://laurel.dev/problems/validation";
     pub const NOT_FOUND: &str = "https://laurel.dev/problems/not-found";
+    pub const PAYLOAD_TOO_LARGE: &str = "https://laurel.dev/problems/payload-too-large";
     pub const INTERNAL: &str = "https://laurel.dev/problems/internal";
 }
 
@@ -101,12 +302,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_guest_has_a_null_member() {
+    fn a_guest_has_a_null_member_and_older_apis_may_omit_lists() {
         let json = r#"{"program":{"name":"P","points_name":{"one":"point","other":"points"},
             "signup_bonus":200,"signup_url":"https://shop.test/join"},"member":null,"tiers":[]}"#;
         let data: WidgetData = serde_json::from_str(json).expect("valid guest payload");
         assert!(data.member.is_none());
-        assert_eq!(data.program.signup_bonus, 200);
+        assert!(!data.signed_in);
+        assert!(data.rewards.is_empty());
     }
 
     #[test]
@@ -117,10 +319,42 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_are_ignored() {
-        let json = r#"{"id":"gold","name":"Gold","threshold":1500,"benefits":["x"]}"#;
+    fn unknown_fields_are_ignored_and_the_multiplier_defaults_to_one() {
+        let json = r#"{"id":"gold","name":"Gold","threshold":1500,"sparkle":true}"#;
         let tier: Tier = serde_json::from_str(json).expect("extra fields are fine");
         assert_eq!(tier.threshold, 1500);
+        assert_eq!(tier.earn_multiplier, 1.0);
+    }
+
+    #[test]
+    fn unknown_kinds_fall_back_instead_of_failing_the_response() {
+        let kind: EarnKind = serde_json::from_str(r#""tiktok_dance""#).expect("fallback");
+        assert_eq!(kind, EarnKind::Custom);
+        let kind: RewardKind = serde_json::from_str(r#""nft""#).expect("fallback");
+        assert_eq!(kind, RewardKind::Unknown);
+        let kind: RewardKind = serde_json::from_str(r#""free_shipping""#).expect("known");
+        assert_eq!(kind, RewardKind::FreeShipping);
+    }
+
+    #[test]
+    fn actions_are_tagged_by_kind() {
+        let a: ActionRequest =
+            serde_json::from_str(r#"{"kind":"set_birthday","birthday":"04-30"}"#).expect("valid");
+        assert_eq!(
+            a,
+            ActionRequest::SetBirthday {
+                birthday: "04-30".into()
+            }
+        );
+        assert!(serde_json::from_str::<ActionRequest>(r#"{"kind":"set_birthday"}"#).is_err());
+        assert!(serde_json::from_str::<ActionRequest>(r#"{"kind":"hack"}"#).is_err());
+    }
+
+    #[test]
+    fn request_bodies_reject_unknown_fields() {
+        assert!(
+            serde_json::from_str::<RedemptionRequest>(r#"{"reward_id":"r","points":1}"#).is_err()
+        );
     }
 
     #[test]

@@ -7,13 +7,14 @@ laurel-dev-api: the reference Laurel loyalty API, for the demo and tests
 
 USAGE:
   laurel-dev-api serve [--port 8787] [--db FILE] [--site DIR] [--site-port 8080]
-                       [--allow-origin ORIGIN]...
+                       [--allow-origin ORIGIN]... [--rate-limit N]
   laurel-dev-api token CUSTOMER_ID
   laurel-dev-api personas
 
 serve        runs the API on 127.0.0.1 with a freshly seeded in-memory database, or FILE.
              --site also serves DIR (the built widget and demo storefront) on --site-port,
-             and allows that origin in CORS.
+             and allows that origin in CORS. --rate-limit caps state-changing requests per
+             customer per minute (default 120).
 token        prints a 15-minute token for a seeded customer, as a shop backend would mint it.
 personas     lists the demo personas and their customer ids.
 
@@ -29,6 +30,7 @@ pub struct Serve {
     pub site: Option<PathBuf>,
     pub site_port: u16,
     pub allow_origins: Vec<String>,
+    pub rate_limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +57,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 site: None,
                 site_port: 8080,
                 allow_origins: Vec::new(),
+                rate_limit: None,
             };
             while let Some(flag) = it.next() {
                 let mut value = || it.next().cloned().ok_or(format!("{flag} needs a value"));
@@ -64,6 +67,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                     "--db" => serve.db = Some(PathBuf::from(value()?)),
                     "--site" => serve.site = Some(PathBuf::from(value()?)),
                     "--allow-origin" => serve.allow_origins.push(value()?),
+                    "--rate-limit" => {
+                        let v = value()?;
+                        serve.rate_limit =
+                            Some(v.parse().map_err(|_| format!("not a count: {v}"))?);
+                    }
                     other => return Err(format!("unknown flag {other}")),
                 }
             }

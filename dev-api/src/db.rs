@@ -1,10 +1,10 @@
-//! SQLite storage: opening, migrations and the reads the handlers need.
+//! SQLite storage: opening and migrations. Reads and writes live beside the handlers that use
+//! them (`program.rs`, `ledger.rs`, `idempotency.rs`).
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use laurel_core::wire::{PointsName, Program, Tier};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 
 /// Migrations in order; `PRAGMA user_version` records how many have run.
 const MIGRATIONS: &[&str] = &[r#"
@@ -14,32 +14,90 @@ CREATE TABLE program (
     points_one TEXT NOT NULL,
     points_other TEXT NOT NULL,
     signup_bonus INTEGER NOT NULL CHECK (signup_bonus >= 0),
-    signup_url TEXT NOT NULL
+    signup_url TEXT NOT NULL,
+    login_url TEXT NOT NULL,
+    terms_url TEXT NOT NULL
 );
 CREATE TABLE tiers (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    threshold INTEGER NOT NULL CHECK (threshold >= 0)
+    threshold INTEGER NOT NULL CHECK (threshold >= 0),
+    earn_multiplier_pct INTEGER NOT NULL DEFAULT 100 CHECK (earn_multiplier_pct > 0),
+    benefits TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE earn_rules (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    points INTEGER NOT NULL CHECK (points >= 0),
+    repeatable INTEGER NOT NULL,
+    action_url TEXT,
+    position INTEGER NOT NULL
+);
+CREATE TABLE rewards (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    cost INTEGER NOT NULL CHECK (cost > 0),
+    min_tier TEXT REFERENCES tiers (id),
+    available INTEGER NOT NULL,
+    image_url TEXT,
+    position INTEGER NOT NULL
 );
 CREATE TABLE customers (
     id TEXT PRIMARY KEY,
     first_name TEXT NOT NULL,
     enrolled_at INTEGER,
     balance INTEGER NOT NULL DEFAULT 0 CHECK (balance >= 0),
-    lifetime_points INTEGER NOT NULL DEFAULT 0 CHECK (lifetime_points >= 0)
+    lifetime_points INTEGER NOT NULL DEFAULT 0 CHECK (lifetime_points >= 0),
+    birthday TEXT,
+    marketing_opt_in INTEGER NOT NULL DEFAULT 0,
+    referral_code TEXT NOT NULL UNIQUE,
+    expiring_points INTEGER NOT NULL DEFAULT 0 CHECK (expiring_points >= 0),
+    expiring_at INTEGER
+);
+CREATE TABLE completions (
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    rule_id TEXT NOT NULL REFERENCES earn_rules (id),
+    completed_at INTEGER NOT NULL,
+    PRIMARY KEY (customer_id, rule_id)
+);
+CREATE TABLE redemptions (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    reward_id TEXT NOT NULL REFERENCES rewards (id),
+    reward_name TEXT NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    points_spent INTEGER NOT NULL CHECK (points_spent > 0),
+    balance_after INTEGER NOT NULL CHECK (balance_after >= 0),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER
+);
+CREATE INDEX redemptions_by_customer ON redemptions (customer_id, created_at);
+CREATE TABLE activity (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    kind TEXT NOT NULL CHECK (kind IN ('earn', 'spend', 'expire', 'adjust')),
+    points INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX activity_by_customer ON activity (customer_id, id);
+CREATE TABLE idempotency_keys (
+    customer_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
+    status INTEGER,
+    body TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (customer_id, key)
 );
 "#];
 
 pub type Db = Arc<Mutex<Connection>>;
-
-#[derive(Debug)]
-pub struct Customer {
-    pub id: String,
-    pub first_name: String,
-    pub enrolled: bool,
-    pub balance: u64,
-    pub lifetime_points: u64,
-}
 
 /// Opens `path`, or a private in-memory database when `None`, and runs pending migrations.
 pub fn open(path: Option<&Path>) -> rusqlite::Result<Connection> {
@@ -62,52 +120,4 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         tx.commit()?;
     }
     Ok(())
-}
-
-pub fn program(conn: &Connection) -> rusqlite::Result<Program> {
-    conn.query_row(
-        "SELECT name, points_one, points_other, signup_bonus, signup_url FROM program WHERE id = 1",
-        [],
-        |r| {
-            Ok(Program {
-                name: r.get(0)?,
-                points_name: PointsName {
-                    one: r.get(1)?,
-                    other: r.get(2)?,
-                },
-                signup_bonus: r.get(3)?,
-                signup_url: r.get(4)?,
-            })
-        },
-    )
-}
-
-pub fn tiers(conn: &Connection) -> rusqlite::Result<Vec<Tier>> {
-    let mut stmt = conn.prepare("SELECT id, name, threshold FROM tiers ORDER BY threshold, id")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Tier {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            threshold: r.get(2)?,
-        })
-    })?;
-    rows.collect()
-}
-
-pub fn customer(conn: &Connection, id: &str) -> rusqlite::Result<Option<Customer>> {
-    conn.query_row(
-        "SELECT id, first_name, enrolled_at IS NOT NULL, balance, lifetime_points
-         FROM customers WHERE id = ?1",
-        params![id],
-        |r| {
-            Ok(Customer {
-                id: r.get(0)?,
-                first_name: r.get(1)?,
-                enrolled: r.get(2)?,
-                balance: r.get(3)?,
-                lifetime_points: r.get(4)?,
-            })
-        },
-    )
-    .optional()
 }

@@ -2,13 +2,19 @@
 //! plus a demo storefront server that plays the shop's backend.
 
 pub mod app;
+pub mod auth;
 pub mod cli;
 pub mod db;
+pub mod extract;
+pub mod idempotency;
 pub mod jwt;
+pub mod ledger;
 pub mod problem;
+pub mod program;
+pub mod ratelimit;
+pub mod routes;
 pub mod seed;
 pub mod site;
-pub mod widget;
 
 /// Settings shared by the API and the demo storefront.
 #[derive(Debug, Clone)]
@@ -17,6 +23,12 @@ pub struct Settings {
     pub secret: Vec<u8>,
     /// The shop id, checked against the token's `aud`.
     pub shop_id: String,
+    /// The shop's origin, for referral links.
+    pub shop_url: String,
+    /// State-changing requests allowed per customer per minute.
+    pub rate_limit_per_minute: u32,
+    /// Simulated latency of issuing a code at the shop platform during a redemption.
+    pub issue_delay: std::time::Duration,
 }
 
 impl Default for Settings {
@@ -24,6 +36,9 @@ impl Default for Settings {
         Self {
             secret: b"laurel-dev-secret-not-for-production".to_vec(),
             shop_id: "demo-shop".into(),
+            shop_url: "http://127.0.0.1:8080".into(),
+            rate_limit_per_minute: 120,
+            issue_delay: std::time::Duration::ZERO,
         }
     }
 }

@@ -18,6 +18,13 @@ fn settings_from_env() -> Settings {
     s
 }
 
+fn apply_serve_options(settings: &mut Settings, opts: &Serve) {
+    settings.shop_url = format!("http://127.0.0.1:{}", opts.site_port);
+    if let Some(limit) = opts.rate_limit {
+        settings.rate_limit_per_minute = limit;
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,8 +65,9 @@ async fn main() -> ExitCode {
 
 async fn serve(opts: Serve) -> Result<(), Box<dyn std::error::Error>> {
     let mut conn = db::open(opts.db.as_deref())?;
-    seed::seed(&mut conn)?;
-    let settings = settings_from_env();
+    seed::seed(&mut conn, laurel_dev_api::now())?;
+    let mut settings = settings_from_env();
+    apply_serve_options(&mut settings, &opts);
     let api_addr = SocketAddr::from((Ipv4Addr::LOCALHOST, opts.port));
     let api_base = format!("http://{api_addr}");
     let mut origins = opts.allow_origins.clone();

@@ -1,11 +1,18 @@
-//! A realistic demo program: four tiers and customers in every state the widget shows.
+//! A realistic demo program: four tiers, every earn-rule kind, rewards of all six kinds, and
+//! customers in every state the widget shows.
 
+use laurel_core::wire::ActivityKind;
 use rusqlite::{params, Connection};
+
+use crate::ledger::record;
 
 /// Customers the demo storefront can sign in as. `None` is a guest.
 pub const PERSONAS: &[(&str, Option<&str>)] = &[
     ("guest", None),
+    ("nonmember", Some("cus_sam")),
+    ("new", Some("cus_lina")),
     ("member", Some("cus_maya")),
+    ("expiring", Some("cus_eve")),
     ("top", Some("cus_arjun")),
 ];
 
@@ -16,41 +23,391 @@ pub fn persona_customer(persona: &str) -> Option<Option<&'static str>> {
         .map(|(_, id)| *id)
 }
 
+const TIERS: &[(&str, &str, u64, u32, &str)] = &[
+    (
+        "bronze",
+        "Bronze",
+        0,
+        100,
+        r#"["1 point per €1 spent","Birthday bonus"]"#,
+    ),
+    (
+        "silver",
+        "Silver",
+        500,
+        110,
+        r#"["1.1× points on every order","Free standard shipping over €50"]"#,
+    ),
+    (
+        "gold",
+        "Gold",
+        1500,
+        125,
+        r#"["1.25× points on every order","Free standard shipping","Early access to sales"]"#,
+    ),
+    (
+        "platinum",
+        "Platinum",
+        4000,
+        150,
+        r#"["1.5× points on every order","Free express shipping","Early access to sales","Personal shopper"]"#,
+    ),
+];
+
+/// (id, kind, name, description, points, repeatable, action_url)
+const EARN_RULES: &[(&str, &str, &str, &str, u64, bool, Option<&str>)] = &[
+    (
+        "er_purchase",
+        "purchase",
+        "Shop with us",
+        "1 point for every €1 you spend, more in higher tiers.",
+        1,
+        true,
+        None,
+    ),
+    (
+        "er_signup",
+        "signup",
+        "Join the program",
+        "A welcome bonus when you join.",
+        200,
+        false,
+        None,
+    ),
+    (
+        "er_review",
+        "review",
+        "Review a product",
+        "Tell other shoppers what you think.",
+        50,
+        true,
+        Some("/reviews.html"),
+    ),
+    (
+        "er_birthday",
+        "birthday",
+        "Tell us your birthday",
+        "Add your birthday and get a treat.",
+        100,
+        false,
+        None,
+    ),
+    (
+        "er_newsletter",
+        "newsletter",
+        "Subscribe to our newsletter",
+        "News, drops and tips, once a week.",
+        50,
+        false,
+        None,
+    ),
+    (
+        "er_referral",
+        "referral",
+        "Refer a friend",
+        "For every friend who places a first order.",
+        300,
+        true,
+        None,
+    ),
+    (
+        "er_social",
+        "social_follow",
+        "Follow us on Instagram",
+        "See new gear first.",
+        25,
+        false,
+        Some("https://www.instagram.com/"),
+    ),
+    (
+        "er_profile",
+        "custom",
+        "Complete your profile",
+        "Add your sizes so we can recommend the right fit.",
+        40,
+        false,
+        Some("/account.html"),
+    ),
+];
+
+/// (id, kind, name, description, cost, min_tier, available)
+const REWARDS: &[(&str, &str, &str, &str, u64, Option<&str>, bool)] = &[
+    (
+        "rw_5off",
+        "fixed_discount",
+        "€5 off your order",
+        "On any order over €25.",
+        500,
+        None,
+        true,
+    ),
+    (
+        "rw_10off",
+        "fixed_discount",
+        "€10 off your order",
+        "On any order over €50.",
+        1000,
+        None,
+        true,
+    ),
+    (
+        "rw_25off",
+        "fixed_discount",
+        "€25 off your order",
+        "On any order over €100.",
+        2200,
+        Some("gold"),
+        true,
+    ),
+    (
+        "rw_10pct",
+        "percent_discount",
+        "10% off",
+        "One order, no minimum.",
+        800,
+        None,
+        true,
+    ),
+    (
+        "rw_20pct",
+        "percent_discount",
+        "20% off",
+        "One order, no minimum.",
+        2000,
+        Some("silver"),
+        true,
+    ),
+    (
+        "rw_ship",
+        "free_shipping",
+        "Free standard shipping",
+        "On your next order.",
+        300,
+        None,
+        true,
+    ),
+    (
+        "rw_express",
+        "free_shipping",
+        "Free express shipping",
+        "Next-day delivery on your next order.",
+        600,
+        Some("silver"),
+        true,
+    ),
+    (
+        "rw_socks",
+        "free_product",
+        "Merino hiking socks",
+        "Added free to your next order.",
+        900,
+        None,
+        true,
+    ),
+    (
+        "rw_bottle",
+        "free_product",
+        "Insulated steel bottle",
+        "Added free to your next order.",
+        1500,
+        None,
+        true,
+    ),
+    (
+        "rw_jacket",
+        "free_product",
+        "Storm rain jacket",
+        "Sold out for now.",
+        6000,
+        None,
+        false,
+    ),
+    (
+        "rw_workshop",
+        "experience",
+        "Trail-running workshop",
+        "A morning with our coaches.",
+        3500,
+        Some("platinum"),
+        true,
+    ),
+    (
+        "rw_early",
+        "experience",
+        "Early access to the winter sale",
+        "Shop the sale a day before everyone.",
+        1200,
+        Some("gold"),
+        true,
+    ),
+    (
+        "rw_trees",
+        "donation",
+        "Plant 5 trees",
+        "With our reforestation partner.",
+        250,
+        None,
+        true,
+    ),
+    (
+        "rw_ocean",
+        "donation",
+        "€5 to ocean clean-up",
+        "Donated in your name.",
+        500,
+        None,
+        true,
+    ),
+];
+
+/// (id, first name, enrolled, balance, lifetime, birthday, referral code, expiring points, expiring in days)
+type CustomerRow = (
+    &'static str,
+    &'static str,
+    bool,
+    u64,
+    u64,
+    Option<&'static str>,
+    &'static str,
+    u64,
+    i64,
+);
+const CUSTOMERS: &[CustomerRow] = &[
+    ("cus_sam", "Sam", false, 0, 0, None, "SAM-4Q7P", 0, 0),
+    ("cus_lina", "Lina", true, 200, 200, None, "LINA-8Z3K", 0, 0),
+    (
+        "cus_maya",
+        "Maya",
+        true,
+        640,
+        1250,
+        Some("04-30"),
+        "MAYA-7K2Q",
+        0,
+        0,
+    ),
+    ("cus_eve", "Eve", true, 820, 900, None, "EVE-3M9D", 120, 10),
+    (
+        "cus_arjun",
+        "Arjun",
+        true,
+        5400,
+        6200,
+        Some("11-02"),
+        "ARJUN-6T4B",
+        0,
+        0,
+    ),
+];
+
 /// Seeds an empty database; does nothing when a program already exists.
-pub fn seed(conn: &mut Connection) -> rusqlite::Result<()> {
+pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     let existing: i64 = conn.query_row("SELECT COUNT(*) FROM program", [], |r| r.get(0))?;
     if existing > 0 {
         return Ok(());
     }
     let tx = conn.transaction()?;
     tx.execute(
-        "INSERT INTO program (id, name, points_one, points_other, signup_bonus, signup_url)
-         VALUES (1, 'Laurel Rewards', 'point', 'points', 200, '/register.html')",
+        "INSERT INTO program (id, name, points_one, points_other, signup_bonus, signup_url, login_url, terms_url)
+         VALUES (1, 'Laurel Rewards', 'point', 'points', 200, '/register.html', '/login.html', '/terms.html')",
         [],
     )?;
-    for (id, name, threshold) in [
-        ("bronze", "Bronze", 0),
-        ("silver", "Silver", 500),
-        ("gold", "Gold", 1500),
-        ("platinum", "Platinum", 4000),
-    ] {
+    for (id, name, threshold, multiplier, benefits) in TIERS {
         tx.execute(
-            "INSERT INTO tiers (id, name, threshold) VALUES (?1, ?2, ?3)",
-            params![id, name, threshold],
+            "INSERT INTO tiers (id, name, threshold, earn_multiplier_pct, benefits) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, name, threshold, multiplier, benefits],
         )?;
     }
-    let enrolled = 1_700_000_000_i64;
-    for (id, first_name, enrolled_at, balance, lifetime) in [
-        ("cus_maya", "Maya", Some(enrolled), 640, 1250),
-        ("cus_arjun", "Arjun", Some(enrolled), 5400, 6200),
-        ("cus_lina", "Lina", Some(enrolled), 200, 200),
-        ("cus_sam", "Sam", None, 0, 0),
-    ] {
+    for (pos, (id, kind, name, description, points, repeatable, url)) in
+        EARN_RULES.iter().enumerate()
+    {
         tx.execute(
-            "INSERT INTO customers (id, first_name, enrolled_at, balance, lifetime_points)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, first_name, enrolled_at, balance, lifetime],
+            "INSERT INTO earn_rules (id, kind, name, description, points, repeatable, action_url, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, kind, name, description, points, repeatable, url, pos],
         )?;
+    }
+    for (pos, (id, kind, name, description, cost, min_tier, available)) in
+        REWARDS.iter().enumerate()
+    {
+        tx.execute(
+            "INSERT INTO rewards (id, kind, name, description, cost, min_tier, available, image_url, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8)",
+            params![id, kind, name, description, cost, min_tier, available, pos],
+        )?;
+    }
+    for (id, first_name, enrolled, balance, lifetime, birthday, code, expiring, days) in CUSTOMERS {
+        let enrolled_at = enrolled.then_some(now - 200 * 86_400);
+        let expiring_at = (*expiring > 0).then_some(now + days * 86_400);
+        tx.execute(
+            "INSERT INTO customers (id, first_name, enrolled_at, balance, lifetime_points, birthday,
+                                    referral_code, expiring_points, expiring_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![id, first_name, enrolled_at, balance, lifetime, birthday, code, expiring, expiring_at],
+        )?;
+        if *enrolled {
+            history(&tx, id, *balance, *lifetime, now)?;
+        }
+        if birthday.is_some() {
+            tx.execute(
+                "INSERT INTO completions (customer_id, rule_id, completed_at) VALUES (?1, 'er_birthday', ?2)",
+                params![id, now - 100 * 86_400],
+            )?;
+        }
+        if *enrolled {
+            tx.execute(
+                "INSERT INTO completions (customer_id, rule_id, completed_at) VALUES (?1, 'er_signup', ?2)",
+                params![id, now - 200 * 86_400],
+            )?;
+        }
     }
     tx.commit()
+}
+
+/// A plausible history that adds up: lifetime points earned, and the difference spent.
+fn history(
+    conn: &Connection,
+    customer: &str,
+    balance: u64,
+    lifetime: u64,
+    now: i64,
+) -> rusqlite::Result<()> {
+    let signup = 200.min(lifetime);
+    let mut at = now - 200 * 86_400;
+    record(
+        conn,
+        customer,
+        ActivityKind::Earn,
+        signup as i64,
+        "Joined the program",
+        at,
+    )?;
+    let mut earned = signup;
+    let mut order = 1000;
+    while earned < lifetime {
+        let points = (lifetime - earned).min(45 + (order % 7) * 10);
+        at += 6 * 86_400;
+        order += 1;
+        record(
+            conn,
+            customer,
+            ActivityKind::Earn,
+            points as i64,
+            &format!("Order #{order}"),
+            at,
+        )?;
+        earned += points;
+    }
+    let spent = lifetime.saturating_sub(balance);
+    if spent > 0 {
+        record(
+            conn,
+            customer,
+            ActivityKind::Spend,
+            -(spent as i64),
+            "Redeemed: earlier rewards",
+            at + 3600,
+        )?;
+    }
+    Ok(())
 }

@@ -1,234 +1,224 @@
-//! `GET /v1/widget` over real HTTP against a freshly seeded database.
+//! `GET /v1/widget`, authentication and the cross-cutting HTTP behaviour, over real HTTP.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+mod common;
 
-use laurel_core::wire::{Problem, WidgetData};
-use laurel_dev_api::app::{router, AppState};
+use common::{start, token, ORIGIN};
+use laurel_core::wire::{problem_type, EarnKind, RewardKind, WidgetData};
 use laurel_dev_api::jwt::{sign, Claims};
-use laurel_dev_api::site::mint;
-use laurel_dev_api::{db, now, seed, Settings};
-
-const ORIGIN: &str = "http://127.0.0.1:9";
-
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
-/// Starts the API on an ephemeral loopback port in a background runtime.
-fn start() -> SocketAddr {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async move {
-            let mut conn = db::open(None).expect("db");
-            seed::seed(&mut conn).expect("seed");
-            let app = router(
-                AppState::new(conn, Settings::default()),
-                &[ORIGIN.to_owned()],
-            );
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind");
-            tx.send(listener.local_addr().expect("addr")).expect("send");
-            axum::serve(listener, app).await.expect("serve");
-        });
-    });
-    rx.recv().expect("server address")
-}
-
-fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)]) -> Reply {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (k, v) in headers {
-        req.push_str(&format!("{k}: {v}\r\n"));
-    }
-    req.push_str("\r\n");
-    stream.write_all(req.as_bytes()).expect("write");
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).expect("read");
-    let (head, body) = raw.split_once("\r\n\r\n").expect("head and body");
-    let status = head[9..12].parse().expect("status");
-    // The server answers `Connection: close` requests without chunking only for known lengths,
-    // so decode chunked bodies too.
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        dechunk(body)
-    } else {
-        body.to_owned()
-    };
-    Reply {
-        status,
-        headers: head.to_ascii_lowercase(),
-        body,
-    }
-}
-
-fn dechunk(mut s: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = s.split_once("\r\n") {
-        let n = usize::from_str_radix(size.trim(), 16).expect("chunk size");
-        if n == 0 {
-            break;
-        }
-        out.push_str(&rest[..n]);
-        s = &rest[n + 2..];
-    }
-    out
-}
-
-fn bearer(token: &str) -> String {
-    format!("Bearer {token}")
-}
-
-fn widget(addr: SocketAddr, token: Option<&str>) -> Reply {
-    match token {
-        Some(t) => request(addr, "GET", "/v1/widget", &[("Authorization", &bearer(t))]),
-        None => request(addr, "GET", "/v1/widget", &[]),
-    }
-}
-
-fn problem(reply: &Reply) -> Problem {
-    assert!(
-        reply
-            .headers
-            .contains("content-type: application/problem+json"),
-        "{}",
-        reply.headers
-    );
-    serde_json::from_str(&reply.body).expect("problem body")
-}
+use laurel_dev_api::{now, Settings};
 
 #[test]
-fn a_guest_gets_the_program_and_tiers_but_no_member() {
-    let addr = start();
-    let reply = widget(addr, None);
+fn a_guest_gets_the_program_rules_and_rewards_but_no_member() {
+    let s = start();
+    let reply = s.get("/v1/widget", None);
     assert_eq!(reply.status, 200);
-    let data: WidgetData = serde_json::from_str(&reply.body).expect("widget body");
+    let data: WidgetData = reply.json();
     assert!(data.member.is_none());
+    assert!(!data.signed_in);
     assert_eq!(data.tiers.len(), 4);
     assert!(data.program.signup_bonus > 0);
+    assert!(data.earn_rules.iter().all(|r| !r.completed));
 }
 
 #[test]
-fn a_member_gets_balance_tier_and_next_tier() {
-    let addr = start();
-    let token = mint(&Settings::default(), "cus_maya", now());
-    let reply = widget(addr, Some(&token));
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    let data: WidgetData = serde_json::from_str(&reply.body).expect("widget body");
+fn the_seed_covers_every_earn_kind_and_every_reward_kind() {
+    let data: WidgetData = start().get("/v1/widget", None).json();
+    for kind in [
+        EarnKind::Purchase,
+        EarnKind::Signup,
+        EarnKind::Review,
+        EarnKind::Birthday,
+        EarnKind::Newsletter,
+        EarnKind::Referral,
+        EarnKind::SocialFollow,
+        EarnKind::Custom,
+    ] {
+        assert!(data.earn_rules.iter().any(|r| r.kind == kind), "{kind:?}");
+    }
+    for kind in [
+        RewardKind::FixedDiscount,
+        RewardKind::PercentDiscount,
+        RewardKind::FreeShipping,
+        RewardKind::FreeProduct,
+        RewardKind::Experience,
+        RewardKind::Donation,
+    ] {
+        assert!(data.rewards.iter().any(|r| r.kind == kind), "{kind:?}");
+    }
+    assert!(data.rewards.len() >= 12);
+    let multipliers: Vec<f64> = data.tiers.iter().map(|t| t.earn_multiplier).collect();
+    assert!(
+        multipliers.windows(2).all(|w| w[0] <= w[1]),
+        "{multipliers:?}"
+    );
+}
+
+#[test]
+fn a_member_gets_balance_tier_next_tier_and_referral_link() {
+    let s = start();
+    let data: WidgetData = s.get("/v1/widget", Some(&token("cus_maya"))).json();
     let m = data.member.expect("member");
+    assert!(data.signed_in);
     assert_eq!(m.first_name, "Maya");
     assert_eq!(m.tier.map(|t| t.id), Some("silver".to_owned()));
     let next = m.next_tier.expect("next tier");
     assert_eq!(next.id, "gold");
     assert_eq!(next.points_remaining, next.threshold - m.lifetime_points);
+    assert!(m.referral_url.starts_with("http"), "{}", m.referral_url);
+    assert!(m.birthday_set);
+    let birthday = data
+        .earn_rules
+        .iter()
+        .find(|r| r.kind == EarnKind::Birthday)
+        .expect("rule");
+    assert!(birthday.completed);
+}
+
+#[test]
+fn a_member_with_points_about_to_expire_sees_them() {
+    let data: WidgetData = start().get("/v1/widget", Some(&token("cus_eve"))).json();
+    let expiring = data
+        .member
+        .and_then(|m| m.expiring_points)
+        .expect("expiring points");
+    assert!(expiring.points > 0);
+    assert_eq!(expiring.expires_on.len(), 10, "{}", expiring.expires_on);
 }
 
 #[test]
 fn a_top_tier_member_has_no_next_tier() {
-    let addr = start();
-    let token = mint(&Settings::default(), "cus_arjun", now());
-    let data: WidgetData =
-        serde_json::from_str(&widget(addr, Some(&token)).body).expect("widget body");
+    let data: WidgetData = start().get("/v1/widget", Some(&token("cus_arjun"))).json();
     let m = data.member.expect("member");
     assert_eq!(m.tier.map(|t| t.id), Some("platinum".to_owned()));
     assert!(m.next_tier.is_none());
 }
 
 #[test]
-fn a_signed_in_non_member_has_no_member() {
-    let addr = start();
-    let token = mint(&Settings::default(), "cus_sam", now());
-    let reply = widget(addr, Some(&token));
-    assert_eq!(reply.status, 200);
-    let data: WidgetData = serde_json::from_str(&reply.body).expect("widget body");
+fn a_signed_in_non_member_is_signed_in_without_a_member() {
+    let data: WidgetData = start().get("/v1/widget", Some(&token("cus_sam"))).json();
+    assert!(data.signed_in);
     assert!(data.member.is_none());
 }
 
+fn claims(aud: &str, iat: i64, exp: i64, nbf: Option<i64>) -> Claims {
+    Claims {
+        sub: "cus_maya".into(),
+        aud: aud.into(),
+        iat,
+        exp,
+        nbf,
+    }
+}
+
 #[test]
-fn bad_tokens_get_problem_json() {
-    let addr = start();
+fn expired_tampered_wrong_audience_and_future_tokens_are_refused() {
+    let s = start();
     let settings = Settings::default();
     let t = now();
     let expired = sign(
         &settings.secret,
-        &Claims {
-            sub: "cus_maya".into(),
-            aud: settings.shop_id.clone(),
-            iat: t - 2000,
-            exp: t - 1000,
-            nbf: None,
-        },
+        &claims(&settings.shop_id, t - 2000, t - 1000, None),
     );
-    let p = problem(&widget(addr, Some(&expired)));
-    assert_eq!(p.kind, laurel_core::wire::problem_type::TOKEN_EXPIRED);
-    assert_eq!(p.status, Some(401));
+    let reply = s.get("/v1/widget", Some(&expired));
+    assert_eq!(reply.status, 401);
+    assert_eq!(reply.problem_type(), problem_type::TOKEN_EXPIRED);
 
-    let wrong_aud = sign(
+    let wrong_aud = sign(&settings.secret, &claims("another-shop", t, t + 600, None));
+    let future = sign(
         &settings.secret,
-        &Claims {
-            sub: "cus_maya".into(),
-            aud: "another-shop".into(),
-            iat: t,
-            exp: t + 600,
-            nbf: None,
-        },
+        &claims(&settings.shop_id, t, t + 600, Some(t + 3600)),
     );
-    let tampered = format!("{}x", mint(&settings, "cus_maya", t));
-    let unknown = mint(&settings, "cus_nobody", t);
-    for token in [
-        wrong_aud.as_str(),
-        tampered.as_str(),
-        unknown.as_str(),
-        "garbage",
+    let too_long = sign(
+        &settings.secret,
+        &claims(&settings.shop_id, t, t + 3600, None),
+    );
+    let tampered = format!("{}x", token("cus_maya"));
+    let unknown = token("cus_nobody");
+    for bad in [
+        &wrong_aud,
+        &future,
+        &too_long,
+        &tampered,
+        &unknown,
+        &"garbage".to_owned(),
     ] {
-        let reply = widget(addr, Some(token));
-        assert_eq!(reply.status, 401, "{token}");
-        assert_eq!(
-            problem(&reply).kind,
-            laurel_core::wire::problem_type::UNAUTHENTICATED
-        );
+        let reply = s.get("/v1/widget", Some(bad));
+        assert_eq!(reply.status, 401, "{bad}");
+        assert_eq!(reply.problem_type(), problem_type::UNAUTHENTICATED);
     }
-    let reply = request(addr, "GET", "/v1/widget", &[("Authorization", "Basic abc")]);
+    let reply = s.request("GET", "/v1/widget", &[("Authorization", "Basic abc")], None);
     assert_eq!(reply.status, 401);
 }
 
 #[test]
-fn unknown_paths_are_problem_json_404() {
-    let addr = start();
-    let reply = request(addr, "GET", "/v1/nope", &[]);
+fn unknown_paths_and_methods_are_problem_json() {
+    let s = start();
+    let reply = s.get("/v1/nope", None);
     assert_eq!(reply.status, 404);
-    assert_eq!(problem(&reply).status, Some(404));
+    assert_eq!(reply.problem_type(), problem_type::NOT_FOUND);
+    let reply = s.request("DELETE", "/v1/widget", &[], None);
+    assert_eq!(reply.status, 405);
+    reply.problem_type();
 }
 
 #[test]
-fn cors_preflight_allows_the_shop_origin_and_auth_header() {
-    let addr = start();
-    let reply = request(
-        addr,
+fn bad_json_wrong_media_type_and_huge_bodies_are_4xx_problems() {
+    let s = start();
+    let t = token("cus_maya");
+    let auth = format!("Bearer {t}");
+    for body in [
+        "{",
+        "[]",
+        "{\"accept_terms\": \"yes\"}",
+        "{\"accept_terms\": true, \"x\": 1}",
+    ] {
+        let reply = s.post("/v1/enrollments", &t, None, body);
+        assert_eq!(reply.status, 400, "{body}: {}", reply.body);
+        assert_eq!(reply.problem_type(), problem_type::VALIDATION);
+    }
+    let reply = s.request(
+        "POST",
+        "/v1/enrollments",
+        &[("Authorization", &auth), ("Content-Type", "text/plain")],
+        Some("{}"),
+    );
+    assert_eq!(reply.status, 415);
+    reply.problem_type();
+    let huge = format!("{{\"reward_id\": \"{}\"}}", "x".repeat(64 * 1024));
+    let reply = s.post("/v1/redemptions", &t, Some("k-huge"), &huge);
+    assert_eq!(reply.status, 413);
+    assert_eq!(reply.problem_type(), problem_type::PAYLOAD_TOO_LARGE);
+}
+
+#[test]
+fn cors_preflight_allows_the_shop_origin_and_the_custom_headers() {
+    let s = start();
+    let reply = s.request(
         "OPTIONS",
-        "/v1/widget",
+        "/v1/redemptions",
         &[
             ("Origin", ORIGIN),
-            ("Access-Control-Request-Method", "GET"),
-            ("Access-Control-Request-Headers", "authorization"),
+            ("Access-Control-Request-Method", "POST"),
+            (
+                "Access-Control-Request-Headers",
+                "authorization,idempotency-key,content-type",
+            ),
         ],
+        None,
     );
     assert!(reply.status < 300, "{}", reply.status);
-    assert!(reply
-        .headers
-        .contains(&format!("access-control-allow-origin: {ORIGIN}")));
-    assert!(reply.headers.contains("authorization"));
+    assert_eq!(
+        reply.header("access-control-allow-origin").as_deref(),
+        Some(ORIGIN)
+    );
+    let allowed = reply
+        .header("access-control-allow-headers")
+        .unwrap_or_default();
+    assert!(
+        allowed.contains("authorization") && allowed.contains("idempotency-key"),
+        "{allowed}"
+    );
 
-    let other = request(addr, "GET", "/v1/widget", &[("Origin", "http://evil.test")]);
-    assert!(!other.headers.contains("access-control-allow-origin"));
+    let other = s.request("GET", "/v1/widget", &[("Origin", "http://evil.test")], None);
+    assert!(other.header("access-control-allow-origin").is_none());
 }

@@ -1,0 +1,85 @@
+//! Calendar arithmetic for timestamps on the wire, without a date-time dependency.
+
+/// Days since 1970-01-01 to a civil (year, month, day). Howard Hinnant's algorithm.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// `YYYY-MM-DD` of a Unix time (UTC).
+pub fn date(unix_secs: i64) -> String {
+    let (y, m, d) = civil_from_days(unix_secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// RFC 3339 in UTC, e.g. `2026-11-23T21:37:00Z`.
+pub fn rfc3339(unix_secs: i64) -> String {
+    let secs = unix_secs.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date(unix_secs),
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// Validates a `MM-DD` birthday (29 February allowed).
+pub fn valid_birthday(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 5 || b[2] != b'-' || !s.is_ascii() {
+        return false;
+    }
+    let (Ok(m), Ok(d)) = (s[..2].parse::<u32>(), s[3..].parse::<u32>()) else {
+        return false;
+    };
+    let max = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => 29,
+        _ => return false,
+    };
+    (1..=max).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_795_469_820), "2026-11-23T21:37:00Z");
+        assert_eq!(date(-86_400), "1969-12-31");
+    }
+
+    #[test]
+    fn validates_birthdays() {
+        for ok in ["01-01", "02-29", "12-31", "04-30"] {
+            assert!(valid_birthday(ok), "{ok}");
+        }
+        for bad in [
+            "13-01",
+            "00-10",
+            "04-31",
+            "02-30",
+            "1-1",
+            "01/01",
+            "ab-cd",
+            "",
+            "01-001",
+            "٠١-٠١",
+        ] {
+            assert!(!valid_birthday(bad), "{bad}");
+        }
+    }
+}

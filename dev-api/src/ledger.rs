@@ -1,0 +1,291 @@
+//! Writes that move points. Each runs inside the caller's transaction, and every balance change
+//! is guarded in SQL as well (`balance >= cost` and a CHECK), so a balance can never go negative.
+
+use laurel_core::time;
+use laurel_core::wire::{ActivityEntry, ActivityKind, EarnKind, Redemption, Reward};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+
+use crate::problem::ApiProblem;
+use crate::program::{self, Customer};
+
+/// How long a redemption code stays valid.
+pub const CODE_LIFETIME_SECS: i64 = 30 * 86_400;
+
+fn kind_name(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Earn => "earn",
+        ActivityKind::Spend => "spend",
+        ActivityKind::Expire => "expire",
+        ActivityKind::Adjust => "adjust",
+    }
+}
+
+pub fn record(
+    conn: &Connection,
+    customer: &str,
+    kind: ActivityKind,
+    points: i64,
+    description: &str,
+    at: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO activity (customer_id, kind, points, description, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![customer, kind_name(kind), points, description, at],
+    )?;
+    Ok(())
+}
+
+/// Adds earned points to the balance and the lifetime total.
+pub fn credit(
+    tx: &Transaction<'_>,
+    customer: &str,
+    points: u64,
+    why: &str,
+    at: i64,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE customers SET balance = balance + ?2, lifetime_points = lifetime_points + ?2
+         WHERE id = ?1",
+        params![customer, points],
+    )?;
+    record(
+        tx,
+        customer,
+        ActivityKind::Earn,
+        i64::try_from(points).unwrap_or(i64::MAX),
+        why,
+        at,
+    )
+}
+
+/// Completes a once-only rule of `kind` and credits its points; 0 when already completed.
+pub fn complete_rule(
+    tx: &Transaction<'_>,
+    customer: &str,
+    kind: EarnKind,
+    at: i64,
+) -> rusqlite::Result<u64> {
+    let Some((rule_id, points)) = program::rule_by_kind(tx, kind)? else {
+        return Ok(0);
+    };
+    let inserted = tx.execute(
+        "INSERT OR IGNORE INTO completions (customer_id, rule_id, completed_at) VALUES (?1, ?2, ?3)",
+        params![customer, rule_id, at],
+    )?;
+    if inserted == 0 || points == 0 {
+        return Ok(0);
+    }
+    let name: String = tx.query_row(
+        "SELECT name FROM earn_rules WHERE id = ?1",
+        params![rule_id],
+        |r| r.get(0),
+    )?;
+    credit(tx, customer, points, &name, at)?;
+    Ok(points)
+}
+
+/// Enrolls a signed-in customer and credits the signup bonus.
+pub fn enroll(
+    tx: &Transaction<'_>,
+    customer: &str,
+    marketing_opt_in: bool,
+    at: i64,
+) -> rusqlite::Result<Result<(), ApiProblem>> {
+    let changed = tx.execute(
+        "UPDATE customers SET enrolled_at = ?2, marketing_opt_in = ?3 WHERE id = ?1 AND enrolled_at IS NULL",
+        params![customer, at, marketing_opt_in],
+    )?;
+    if changed == 0 {
+        return Ok(Err(ApiProblem::already_enrolled()));
+    }
+    let bonus: u64 = tx.query_row("SELECT signup_bonus FROM program WHERE id = 1", [], |r| {
+        r.get(0)
+    })?;
+    let rule = program::rule_by_kind(tx, EarnKind::Signup)?;
+    if let Some((rule_id, _)) = rule {
+        tx.execute(
+            "INSERT OR IGNORE INTO completions (customer_id, rule_id, completed_at) VALUES (?1, ?2, ?3)",
+            params![customer, rule_id, at],
+        )?;
+    }
+    if bonus > 0 {
+        credit(tx, customer, bonus, "Joined the program", at)?;
+    }
+    Ok(Ok(()))
+}
+
+/// The checks a redemption must pass, in the order a shopper would want them explained.
+fn refusal(
+    tx: &Transaction<'_>,
+    c: &Customer,
+    reward: &Reward,
+) -> rusqlite::Result<Option<ApiProblem>> {
+    if !reward.available {
+        return Ok(Some(ApiProblem::reward_unavailable(
+            "This reward is not available right now.",
+        )));
+    }
+    if let Some(min) = &reward.min_tier {
+        let tiers = program::tiers(tx)?;
+        let needed = tiers.iter().find(|t| &t.id == min);
+        if let Some(needed) = needed.filter(|t| c.lifetime_points < t.threshold) {
+            return Ok(Some(ApiProblem::tier_too_low(&needed.name)));
+        }
+    }
+    if c.balance < reward.cost {
+        return Ok(Some(ApiProblem::insufficient_points(
+            c.balance,
+            reward.cost,
+        )));
+    }
+    Ok(None)
+}
+
+/// Spends points on a reward and issues a unique code.
+pub fn redeem(
+    tx: &Transaction<'_>,
+    customer: &str,
+    reward_id: &str,
+    seed: &[u8],
+    at: i64,
+) -> rusqlite::Result<Result<Redemption, ApiProblem>> {
+    let Some(c) = program::customer(tx, customer)?.filter(|c| c.enrolled) else {
+        return Ok(Err(ApiProblem::not_enrolled()));
+    };
+    let Some(reward) = program::reward(tx, reward_id)? else {
+        return Ok(Err(ApiProblem::reward_unavailable(
+            "There is no reward with this id.",
+        )));
+    };
+    if let Some(problem) = refusal(tx, &c, &reward)? {
+        return Ok(Err(problem));
+    }
+    // The guard in SQL is what makes this safe under concurrency, not the read above.
+    let spent = tx.execute(
+        "UPDATE customers SET balance = balance - ?2 WHERE id = ?1 AND balance >= ?2",
+        params![customer, reward.cost],
+    )?;
+    if spent == 0 {
+        return Ok(Err(ApiProblem::insufficient_points(c.balance, reward.cost)));
+    }
+    let balance_after: u64 = tx.query_row(
+        "SELECT balance FROM customers WHERE id = ?1",
+        params![customer],
+        |r| r.get(0),
+    )?;
+    let id = format!(
+        "rdm_{}",
+        tx.query_row("SELECT COUNT(*) + 1 FROM redemptions", [], |r| r
+            .get::<_, i64>(0))?
+    );
+    let code = unique_code(tx, seed, &id)?;
+    let expires_at = at + CODE_LIFETIME_SECS;
+    tx.execute(
+        "INSERT INTO redemptions (id, customer_id, reward_id, reward_name, code, points_spent, balance_after, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![id, customer, reward.id, reward.name, code, reward.cost, balance_after, at, expires_at],
+    )?;
+    let cost = i64::try_from(reward.cost).unwrap_or(i64::MAX);
+    record(
+        tx,
+        customer,
+        ActivityKind::Spend,
+        -cost,
+        &format!("Redeemed: {}", reward.name),
+        at,
+    )?;
+    Ok(Ok(Redemption {
+        id,
+        reward_id: reward.id,
+        reward_name: reward.name,
+        code,
+        points_spent: reward.cost,
+        balance_after,
+        created_at: time::rfc3339(at),
+        expires_at: Some(time::rfc3339(expires_at)),
+    }))
+}
+
+/// A code like `LR-7K2Q-9XMD-4TBN`, checked against every code issued so far.
+fn unique_code(conn: &Connection, seed: &[u8], id: &str) -> rusqlite::Result<String> {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut attempt: u32 = 0;
+    loop {
+        let digest = Sha256::new()
+            .chain_update(seed)
+            .chain_update(id.as_bytes())
+            .chain_update(attempt.to_le_bytes())
+            .finalize();
+        let chars: String = digest
+            .iter()
+            .take(12)
+            .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+            .collect();
+        let code = format!("LR-{}-{}-{}", &chars[..4], &chars[4..8], &chars[8..]);
+        let taken: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM redemptions WHERE code = ?1",
+                params![code],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_none() {
+            return Ok(code);
+        }
+        attempt = attempt.wrapping_add(1);
+    }
+}
+
+pub fn redemptions(conn: &Connection, customer: &str) -> rusqlite::Result<Vec<Redemption>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, reward_id, reward_name, code, points_spent, balance_after, created_at, expires_at
+         FROM redemptions WHERE customer_id = ?1 ORDER BY created_at DESC, rowid DESC",
+    )?;
+    let rows = stmt.query_map(params![customer], |r| {
+        Ok(Redemption {
+            id: r.get(0)?,
+            reward_id: r.get(1)?,
+            reward_name: r.get(2)?,
+            code: r.get(3)?,
+            points_spent: r.get(4)?,
+            balance_after: r.get(5)?,
+            created_at: time::rfc3339(r.get(6)?),
+            expires_at: r.get::<_, Option<i64>>(7)?.map(time::rfc3339),
+        })
+    })?;
+    rows.collect()
+}
+
+/// A page of activity, newest first, strictly older than `before` (an activity id).
+pub fn activity(
+    conn: &Connection,
+    customer: &str,
+    before: Option<i64>,
+    limit: u32,
+) -> rusqlite::Result<(Vec<ActivityEntry>, Option<String>)> {
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, points, description, created_at FROM activity
+         WHERE customer_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(
+        params![customer, before.unwrap_or(i64::MAX), limit + 1],
+        |r| {
+            let kind: String = r.get(1)?;
+            Ok(ActivityEntry {
+                id: r.get::<_, i64>(0)?.to_string(),
+                kind: serde_json::from_value(serde_json::Value::String(kind))
+                    .unwrap_or(ActivityKind::Adjust),
+                points: r.get(2)?,
+                description: r.get(3)?,
+                created_at: time::rfc3339(r.get(4)?),
+            })
+        },
+    )?;
+    let mut items = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let more = items.len() > limit as usize;
+    items.truncate(limit as usize);
+    let next = more.then(|| items.last().map(|e| e.id.clone())).flatten();
+    Ok((items, next))
+}

@@ -1,0 +1,58 @@
+//! `GET /v1/points-preview?amount=&currency=`: what a purchase would earn.
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::Json;
+use laurel_core::earn::{parse_amount, purchase_points};
+use laurel_core::tier::place;
+use laurel_core::wire::{EarnKind, PointsPreview};
+
+use crate::app::AppState;
+use crate::extract::Params;
+use crate::problem::ApiProblem;
+use crate::{auth, program};
+
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Params(q): Params,
+) -> Result<Json<PointsPreview>, ApiProblem> {
+    let viewer = auth::viewer(&state.settings, &headers)?;
+    let cents = q
+        .get("amount")
+        .and_then(|a| parse_amount(a))
+        .ok_or_else(|| {
+            ApiProblem::validation("amount must be a decimal like 49.90 (at most two decimals).")
+        })?;
+    let currency_ok = q
+        .get("currency")
+        .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()));
+    if !currency_ok {
+        return Err(ApiProblem::validation(
+            "currency must be an ISO 4217 code like EUR.",
+        ));
+    }
+    state
+        .with_db(move |conn| {
+            let rate = program::rule_by_kind(conn, EarnKind::Purchase)?.map_or(0, |(_, p)| p);
+            let member = match viewer {
+                Some(id) => program::customer(conn, &id)?.filter(|c| c.enrolled),
+                None => None,
+            };
+            let tiers = program::tiers(conn)?;
+            let multiplier = member
+                .and_then(|m| {
+                    place(&tiers, m.lifetime_points)
+                        .current
+                        .map(|t| t.earn_multiplier)
+                })
+                .unwrap_or(1.0);
+            let percent = (multiplier * 100.0).round() as u32;
+            Ok(PointsPreview {
+                points: purchase_points(cents, rate, percent),
+                multiplier,
+            })
+        })
+        .await
+        .map(Json)
+}
