@@ -25,25 +25,29 @@ fn program(signup_url: &str) -> Program {
         },
         signup_bonus: 1200,
         signup_url: signup_url.into(),
+        login_url: "/login".into(),
+        terms_url: "/terms".into(),
+    }
+}
+
+fn tier(id: &str, name: &str, threshold: u64) -> Tier {
+    Tier {
+        id: id.into(),
+        name: name.into(),
+        threshold,
+        benefits: vec![],
+        earn_multiplier: 1.0,
     }
 }
 
 fn data(member: Option<Member>, signup_url: &str) -> WidgetData {
     WidgetData {
         program: program(signup_url),
+        signed_in: member.is_some(),
         member,
-        tiers: vec![
-            Tier {
-                id: "silver".into(),
-                name: "Silver".into(),
-                threshold: 500,
-            },
-            Tier {
-                id: "gold".into(),
-                name: "Gold".into(),
-                threshold: 1500,
-            },
-        ],
+        tiers: vec![tier("silver", "Silver", 500), tier("gold", "Gold", 1500)],
+        earn_rules: vec![],
+        rewards: vec![],
     }
 }
 
@@ -63,6 +67,10 @@ fn maya() -> Member {
             threshold: 1500,
             points_remaining: 250,
         }),
+        expiring_points: None,
+        referral_url: "https://shop.test/r/MAYA".into(),
+        birthday_set: false,
+        marketing_opt_in: false,
     }
 }
 

@@ -55,7 +55,16 @@ const TIERS: &[(&str, &str, u64, u32, &str)] = &[
 ];
 
 /// (id, kind, name, description, points, repeatable, action_url)
-const EARN_RULES: &[(&str, &str, &str, &str, u64, bool, Option<&str>)] = &[
+type EarnRuleRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    u64,
+    bool,
+    Option<&'static str>,
+);
+const EARN_RULES: &[EarnRuleRow] = &[
     (
         "er_purchase",
         "purchase",
@@ -131,7 +140,16 @@ const EARN_RULES: &[(&str, &str, &str, &str, u64, bool, Option<&str>)] = &[
 ];
 
 /// (id, kind, name, description, cost, min_tier, available)
-const REWARDS: &[(&str, &str, &str, &str, u64, Option<&str>, bool)] = &[
+type RewardRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    u64,
+    Option<&'static str>,
+    bool,
+);
+const REWARDS: &[RewardRow] = &[
     (
         "rw_5off",
         "fixed_discount",
