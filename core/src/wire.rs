@@ -240,13 +240,22 @@ pub struct ActivityPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ActionRequest {
-    /// `birthday` is `MM-DD`.
-    SetBirthday {
-        birthday: String,
-    },
-    NewsletterSubscribe,
-    SocialFollow,
+    SetBirthday(Birthday),
+    // Newtypes over strict structs: serde ignores `deny_unknown_fields` on unit variants.
+    NewsletterSubscribe(NoFields),
+    SocialFollow(NoFields),
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Birthday {
+    /// `MM-DD`.
+    pub birthday: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoFields {}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionResult {
@@ -342,12 +351,23 @@ mod tests {
             serde_json::from_str(r#"{"kind":"set_birthday","birthday":"04-30"}"#).expect("valid");
         assert_eq!(
             a,
-            ActionRequest::SetBirthday {
+            ActionRequest::SetBirthday(Birthday {
                 birthday: "04-30".into()
-            }
+            })
         );
+        let extra = r#"{"kind":"set_birthday","birthday":"04-30","x":1}"#;
+        assert!(serde_json::from_str::<ActionRequest>(extra).is_err());
         assert!(serde_json::from_str::<ActionRequest>(r#"{"kind":"set_birthday"}"#).is_err());
         assert!(serde_json::from_str::<ActionRequest>(r#"{"kind":"hack"}"#).is_err());
+        let n: ActionRequest =
+            serde_json::from_str(r#"{"kind":"newsletter_subscribe"}"#).expect("valid");
+        assert_eq!(n, ActionRequest::NewsletterSubscribe(NoFields {}));
+        assert_eq!(
+            serde_json::to_string(&n).expect("serializes"),
+            r#"{"kind":"newsletter_subscribe"}"#
+        );
+        let extra = r#"{"kind":"social_follow","x":42}"#;
+        assert!(serde_json::from_str::<ActionRequest>(extra).is_err());
     }
 
     #[test]

@@ -91,6 +91,9 @@ fn every_problem_type_the_code_uses_is_documented() {
         problem_type::INTERNAL,
     ] {
         let short = t.trim_start_matches("https://laurel.dev/problems/");
-        assert!(spec.contains(&format!("`{short}`")), "{t} is not in the spec's error table");
+        assert!(
+            spec.contains(&format!("`{short}`")),
+            "{t} is not in the spec's error table"
+        );
     }
 }

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use laurel_core::time::valid_birthday;
-use laurel_core::wire::{ActionRequest, ActionResult, EarnKind};
+use laurel_core::wire::{ActionRequest, ActionResult, Birthday, EarnKind};
 use rusqlite::params;
 
 use crate::app::AppState;
@@ -19,7 +19,7 @@ pub async fn post(
 ) -> Result<Json<ActionResult>, ApiProblem> {
     let customer = auth::customer(&state.settings, &headers)?;
     state.limiter.check(&customer)?;
-    if let ActionRequest::SetBirthday { birthday } = &action {
+    if let ActionRequest::SetBirthday(Birthday { birthday }) = &action {
         if !valid_birthday(birthday) {
             return Err(ApiProblem::validation(
                 "birthday must be a real date as MM-DD.",
@@ -35,15 +35,15 @@ pub async fn post(
                 return Ok(Err(ApiProblem::not_enrolled()));
             }
             let kind = match &action {
-                ActionRequest::SetBirthday { birthday } => {
+                ActionRequest::SetBirthday(Birthday { birthday }) => {
                     tx.execute(
                         "UPDATE customers SET birthday = ?2 WHERE id = ?1",
                         params![customer, birthday],
                     )?;
                     EarnKind::Birthday
                 }
-                ActionRequest::NewsletterSubscribe => EarnKind::Newsletter,
-                ActionRequest::SocialFollow => EarnKind::SocialFollow,
+                ActionRequest::NewsletterSubscribe(_) => EarnKind::Newsletter,
+                ActionRequest::SocialFollow(_) => EarnKind::SocialFollow,
             };
             let points_awarded = ledger::complete_rule(&tx, &customer, kind, now)?;
             let member = program::load_member(&tx, &customer, &shop_url)?;

@@ -27,7 +27,7 @@ pub async fn get(
             .filter(|l| (1..=MAX_LIMIT).contains(l))
             .ok_or_else(|| ApiProblem::validation(format!("limit must be 1 to {MAX_LIMIT}.")))?,
     };
-    let before = match q.get("cursor").filter(|c| !c.is_empty()) {
+    let before = match q.get("cursor") {
         None => None,
         Some(c) => Some(
             c.parse::<i64>()
