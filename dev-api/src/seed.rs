@@ -429,3 +429,54 @@ fn history(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_database_keeps_its_data_and_is_seeded_once() {
+        let path = std::env::temp_dir().join(format!("laurel-seed-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        {
+            let mut conn = crate::db::open(Some(&path)).expect("open");
+            seed(&mut conn, 1_800_000_000).expect("seed");
+            conn.execute("UPDATE customers SET balance = 7 WHERE id = 'cus_maya'", [])
+                .expect("update");
+        }
+        let mut conn = crate::db::open(Some(&path)).expect("reopen");
+        seed(&mut conn, 1_800_000_000).expect("seed again");
+        let (balance, rewards): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT balance FROM customers WHERE id = 'cus_maya'), (SELECT COUNT(*) FROM rewards)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("query");
+        assert_eq!((balance, rewards), (7, REWARDS.len() as i64));
+        drop(conn);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+
+    #[test]
+    fn seeded_histories_add_up_to_each_balance() {
+        let mut conn = crate::db::open(None).expect("open");
+        seed(&mut conn, 1_800_000_000).expect("seed");
+        let mut stmt = conn
+            .prepare(
+                "SELECT c.id, c.balance, COALESCE(SUM(a.points), 0) FROM customers c
+                 LEFT JOIN activity a ON a.customer_id = c.id GROUP BY c.id",
+            )
+            .expect("prepare");
+        let rows: Vec<(String, i64, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        for (id, balance, sum) in rows {
+            assert_eq!(balance, sum, "{id}");
+        }
+    }
+}
