@@ -6,6 +6,35 @@ use crate::safe_url::safe_url;
 /// Default time the widget waits for the API before it shows the timeout message.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
+/// Where the widget renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// In place, inside the mount element.
+    Inline,
+    /// A floating button that opens a panel.
+    Launcher,
+}
+
+/// The launcher's corner, in logical terms so that it mirrors in right-to-left pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corner {
+    BottomEnd,
+    BottomStart,
+    TopEnd,
+    TopStart,
+}
+
+impl Corner {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BottomEnd => "bottom-end",
+            Self::BottomStart => "bottom-start",
+            Self::TopEnd => "top-end",
+            Self::TopStart => "top-start",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// API base URL without a trailing slash.
@@ -16,6 +45,10 @@ pub struct Config {
     /// CSS selector of the element to render into; `None` renders next to the script tag.
     pub mount: Option<String>,
     pub timeout_ms: u32,
+    pub placement: Placement,
+    pub corner: Corner,
+    /// Where "Apply to cart" goes, with `{code}` for the code; `None` hides the button.
+    pub cart_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,13 +88,44 @@ pub fn parse(
     let timeout_ms = non_empty("timeout")
         .and_then(|t| t.parse::<u32>().ok())
         .map_or(DEFAULT_TIMEOUT_MS, |t| t.clamp(1_000, 60_000));
+    let mount = non_empty("mount");
+    let placement = match non_empty("placement").as_deref() {
+        Some("launcher") => Placement::Launcher,
+        Some("inline") => Placement::Inline,
+        _ if mount.is_some() => Placement::Inline,
+        _ => Placement::Launcher,
+    };
+    let corner = match non_empty("corner").as_deref() {
+        Some("bottom-start") => Corner::BottomStart,
+        Some("top-end") => Corner::TopEnd,
+        Some("top-start") => Corner::TopStart,
+        _ => Corner::BottomEnd,
+    };
     Ok(Config {
         api_base,
         token: non_empty("token"),
         locale,
-        mount: non_empty("mount"),
+        mount,
         timeout_ms,
+        placement,
+        corner,
+        cart_url: non_empty("cart-url").filter(|u| safe_url(u).is_some()),
     })
+}
+
+/// The "Apply to cart" link for `code`: the template with `{code}` percent-encoded, if the
+/// result is an http(s) or relative URL.
+pub fn apply_url(template: &str, code: &str) -> Option<String> {
+    let encoded: String = code
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    safe_url(&template.replace("{code}", &encoded))
 }
 
 #[cfg(test)]
@@ -95,6 +159,42 @@ mod tests {
         assert_eq!(c.locale, Locale::En);
         assert_eq!(c.mount.as_deref(), Some("#loyalty"));
         assert_eq!(c.timeout_ms, 5000);
+    }
+
+    #[test]
+    fn placement_follows_mount_unless_set_and_corner_defaults() {
+        let c = parse(attrs(&[("api", "/a")]), None).expect("valid");
+        assert_eq!(
+            (c.placement, c.corner),
+            (Placement::Launcher, Corner::BottomEnd)
+        );
+        let c = parse(attrs(&[("api", "/a"), ("mount", "#x")]), None).expect("valid");
+        assert_eq!(c.placement, Placement::Inline);
+        let c = parse(
+            attrs(&[
+                ("api", "/a"),
+                ("mount", "#x"),
+                ("placement", "launcher"),
+                ("corner", "top-start"),
+            ]),
+            None,
+        )
+        .expect("valid");
+        assert_eq!(
+            (c.placement, c.corner),
+            (Placement::Launcher, Corner::TopStart)
+        );
+    }
+
+    #[test]
+    fn apply_url_encodes_the_code_and_refuses_unsafe_templates() {
+        assert_eq!(
+            apply_url("/cart?discount={code}", "LR-AB CD&x").as_deref(),
+            Some("/cart?discount=LR-AB%20CD%26x")
+        );
+        assert_eq!(apply_url("javascript:go('{code}')", "X"), None);
+        let c = parse(attrs(&[("api", "/a"), ("cart-url", "javascript:x")]), None).expect("valid");
+        assert_eq!(c.cart_url, None);
     }
 
     #[test]

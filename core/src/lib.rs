@@ -1,5 +1,6 @@
 //! Laurel's pure domain logic. No Leptos, no web-sys: everything here is tested natively.
 
+pub mod catalog;
 pub mod config;
 pub mod earn;
 pub mod i18n;

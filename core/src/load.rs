@@ -15,12 +15,46 @@ pub enum ErrorKind {
     Server,
     /// The API answered, but not with what the contract says.
     BadResponse,
+    InsufficientPoints,
+    RewardUnavailable,
+    TierTooLow,
+    NotEnrolled,
+    AlreadyEnrolled,
+    /// The same request is still being processed.
+    InFlight,
+    /// The API refused the input.
+    Invalid,
 }
 
 impl ErrorKind {
-    /// Whether trying again may help. Retrying cannot fix a rejected token.
+    /// Whether trying again may help. Retrying cannot fix a rejected token or a refusal.
     pub fn retryable(self) -> bool {
-        !matches!(self, Self::Unauthorized)
+        matches!(
+            self,
+            Self::Network
+                | Self::Timeout
+                | Self::RateLimited
+                | Self::Server
+                | Self::BadResponse
+                | Self::InFlight
+        )
+    }
+
+    /// Maps a problem+json `type` (the contract's stable types), falling back to the status.
+    pub fn from_problem(status: u16, problem_type: Option<&str>) -> Self {
+        let short = problem_type.and_then(|t| t.strip_prefix("https://laurel.dev/problems/"));
+        match short {
+            Some("insufficient-points") => Self::InsufficientPoints,
+            Some("reward-unavailable") => Self::RewardUnavailable,
+            Some("tier-too-low") => Self::TierTooLow,
+            Some("not-enrolled") => Self::NotEnrolled,
+            Some("already-enrolled") => Self::AlreadyEnrolled,
+            Some("request-in-flight") => Self::InFlight,
+            Some("validation" | "idempotency-key-missing" | "idempotency-key-reused") => {
+                Self::Invalid
+            }
+            _ => Self::from_status(status),
+        }
     }
 
     /// Maps an HTTP status that is not a success.
@@ -56,9 +90,29 @@ mod tests {
     }
 
     #[test]
-    fn only_auth_failures_are_not_retryable() {
+    fn transient_failures_are_retryable_and_refusals_are_not() {
         assert!(!ErrorKind::Unauthorized.retryable());
+        assert!(!ErrorKind::InsufficientPoints.retryable());
         assert!(ErrorKind::Network.retryable());
         assert!(ErrorKind::Server.retryable());
+        assert!(ErrorKind::InFlight.retryable());
+    }
+
+    #[test]
+    fn problem_types_map_before_statuses() {
+        let t = |s| Some(s);
+        assert_eq!(
+            ErrorKind::from_problem(409, t("https://laurel.dev/problems/insufficient-points")),
+            ErrorKind::InsufficientPoints
+        );
+        assert_eq!(
+            ErrorKind::from_problem(409, t("https://laurel.dev/problems/request-in-flight")),
+            ErrorKind::InFlight
+        );
+        assert_eq!(
+            ErrorKind::from_problem(409, t("about:blank")),
+            ErrorKind::BadResponse
+        );
+        assert_eq!(ErrorKind::from_problem(503, None), ErrorKind::Server);
     }
 }

@@ -4,6 +4,7 @@
 mod en;
 
 use crate::load::ErrorKind;
+use crate::wire::RewardKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -57,37 +58,126 @@ impl Locale {
     }
 }
 
-/// One locale's strings. `{name}` placeholders are filled by [`fill`].
+/// One locale's strings. `{name}` placeholders are filled by [`fill`]; `{points}` is always a
+/// filled `points_amount`, numbers and dates are formatted by `Intl` first.
 #[derive(Debug)]
 pub struct Messages {
     pub region_label: &'static str,
     pub loading: &'static str,
     pub retry: &'static str,
+    pub close: &'static str,
     pub error_network: &'static str,
     pub error_timeout: &'static str,
     pub error_unauthorized: &'static str,
     pub error_rate_limited: &'static str,
     pub error_server: &'static str,
     pub error_bad_response: &'static str,
-    /// `{name}`
+    pub error_insufficient: &'static str,
+    pub error_unavailable: &'static str,
+    pub error_tier_too_low: &'static str,
+    pub error_not_enrolled: &'static str,
+    pub error_already_enrolled: &'static str,
+    pub error_in_flight: &'static str,
+    pub error_invalid: &'static str,
+    // Home
     pub greeting: &'static str,
     pub balance_label: &'static str,
-    /// `{count}` formatted number, `{unit}` points name
     pub points_amount: &'static str,
-    /// `{tier}`
     pub tier_badge: &'static str,
     pub no_tier_yet: &'static str,
-    /// `{points}` (a filled `points_amount`), `{tier}`
     pub points_to_tier: &'static str,
-    /// `{tier}`
     pub progress_label: &'static str,
-    /// `{tier}`
     pub top_tier: &'static str,
-    /// `{program}`
+    pub benefits_title: &'static str,
+    /// `{reward}`
+    pub next_reward_ready: &'static str,
+    /// `{points}`, `{reward}`
+    pub next_reward_short: &'static str,
+    /// `{points}`, `{date}`
+    pub expiring: &'static str,
+    // Guest and enrollment
     pub join_title: &'static str,
-    /// `{points}` (a filled `points_amount`)
     pub join_bonus: &'static str,
     pub join_cta: &'static str,
+    pub sign_in: &'static str,
+    pub guest_explainer: &'static str,
+    pub enroll_title: &'static str,
+    pub enroll_terms: &'static str,
+    pub enroll_terms_link: &'static str,
+    pub enroll_marketing: &'static str,
+    pub enroll_submit: &'static str,
+    pub enroll_terms_required: &'static str,
+    /// `{points}`
+    pub launcher_teaser: &'static str,
+    // Navigation
+    pub nav_label: &'static str,
+    pub view_home: &'static str,
+    pub view_rewards: &'static str,
+    pub view_earn: &'static str,
+    pub view_my_rewards: &'static str,
+    pub view_history: &'static str,
+    pub launcher_open: &'static str,
+    pub launcher_badge: &'static str,
+    // Ways to earn
+    pub earn_done: &'static str,
+    /// `{points}`
+    pub earn_points: &'static str,
+    /// `{points}`
+    pub earn_per_unit: &'static str,
+    pub earn_open: &'static str,
+    pub birthday_month: &'static str,
+    pub birthday_day: &'static str,
+    pub birthday_save: &'static str,
+    pub birthday_saved: &'static str,
+    pub newsletter_subscribe: &'static str,
+    /// `{points}`
+    pub earned_now: &'static str,
+    pub referral_label: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub share: &'static str,
+    // Rewards
+    pub filter_label: &'static str,
+    pub filter_all: &'static str,
+    pub filter_can_redeem: &'static str,
+    pub sort_label: &'static str,
+    pub sort_low_high: &'static str,
+    pub sort_high_low: &'static str,
+    pub kind_fixed_discount: &'static str,
+    pub kind_percent_discount: &'static str,
+    pub kind_free_shipping: &'static str,
+    pub kind_free_product: &'static str,
+    pub kind_experience: &'static str,
+    pub kind_donation: &'static str,
+    pub status_affordable: &'static str,
+    /// `{points}`
+    pub status_short: &'static str,
+    /// `{tier}`
+    pub status_locked: &'static str,
+    pub status_unavailable: &'static str,
+    pub no_rewards: &'static str,
+    /// `{reward}`
+    pub redeem: &'static str,
+    // Redeem dialog
+    /// `{reward}`
+    pub confirm_title: &'static str,
+    pub confirm_cost: &'static str,
+    pub confirm_balance_after: &'static str,
+    pub confirm_submit: &'static str,
+    pub confirm_busy: &'static str,
+    pub cancel: &'static str,
+    pub redeemed_title: &'static str,
+    pub your_code: &'static str,
+    pub apply_to_cart: &'static str,
+    /// `{date}`
+    pub code_expires: &'static str,
+    // My rewards and history
+    pub my_rewards_empty: &'static str,
+    pub history_empty: &'static str,
+    pub load_more: &'static str,
+    // Points preview
+    /// `{points}`
+    pub earn_preview: &'static str,
 }
 
 impl Messages {
@@ -99,6 +189,24 @@ impl Messages {
             ErrorKind::RateLimited => self.error_rate_limited,
             ErrorKind::Server => self.error_server,
             ErrorKind::BadResponse => self.error_bad_response,
+            ErrorKind::InsufficientPoints => self.error_insufficient,
+            ErrorKind::RewardUnavailable => self.error_unavailable,
+            ErrorKind::TierTooLow => self.error_tier_too_low,
+            ErrorKind::NotEnrolled => self.error_not_enrolled,
+            ErrorKind::AlreadyEnrolled => self.error_already_enrolled,
+            ErrorKind::InFlight => self.error_in_flight,
+            ErrorKind::Invalid => self.error_invalid,
+        }
+    }
+
+    pub fn reward_kind(&self, kind: RewardKind) -> &'static str {
+        match kind {
+            RewardKind::FixedDiscount => self.kind_fixed_discount,
+            RewardKind::PercentDiscount => self.kind_percent_discount,
+            RewardKind::FreeShipping => self.kind_free_shipping,
+            RewardKind::FreeProduct => self.kind_free_product,
+            RewardKind::Experience => self.kind_experience,
+            RewardKind::Donation | RewardKind::Unknown => self.kind_donation,
         }
     }
 }
@@ -178,6 +286,13 @@ mod tests {
             ErrorKind::RateLimited,
             ErrorKind::Server,
             ErrorKind::BadResponse,
+            ErrorKind::InsufficientPoints,
+            ErrorKind::RewardUnavailable,
+            ErrorKind::TierTooLow,
+            ErrorKind::NotEnrolled,
+            ErrorKind::AlreadyEnrolled,
+            ErrorKind::InFlight,
+            ErrorKind::Invalid,
         ];
         let texts: std::collections::HashSet<_> = kinds.iter().map(|k| m.error(*k)).collect();
         assert_eq!(texts.len(), kinds.len());
