@@ -52,3 +52,23 @@ pub fn number(locale: Locale, n: u64) -> String {
 pub fn plural(locale: Locale, n: u64) -> String {
     with_formatters(locale, |fmt| fmt.plural.select(n as f64).into())
 }
+
+/// Formats an API date (`YYYY-MM-DD` or RFC 3339) as a short day and month, e.g. `Dec 3`, in UTC
+/// so that a date means the same day everywhere. Anything unparseable is shown as it came.
+pub fn date(locale: Locale, iso: &str) -> String {
+    let parsed = js_sys::Date::new(&JsValue::from_str(iso));
+    if parsed.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let options = Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "short"), ("timeZone", "UTC")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
+    Intl::DateTimeFormat::new(&locales, &options)
+        .format()
+        .call1(&JsValue::NULL, &parsed)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| iso.to_owned())
+}

@@ -13,3 +13,9 @@ fn main() {
 pub fn mount_script(script: web_sys::Element) {
     laurel::embed::mount_from_script(&script);
 }
+
+/// Mounts a `<laurel-points>` element; called by its custom element class in `laurel.js`.
+#[wasm_bindgen]
+pub fn mount_points(host: web_sys::Element) {
+    laurel::embed::mount_points(&host);
+}

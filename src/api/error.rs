@@ -23,7 +23,9 @@ impl ApiError {
         match self {
             Self::Network(_) => ErrorKind::Network,
             Self::Timeout => ErrorKind::Timeout,
-            Self::Status { status, .. } => ErrorKind::from_status(*status),
+            Self::Status { status, problem } => {
+                ErrorKind::from_problem(*status, problem.as_ref().map(|p| p.kind.as_str()))
+            }
             Self::Decode(_) => ErrorKind::BadResponse,
         }
     }

@@ -2,14 +2,15 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::set_timeout_with_handle;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use web_sys::AbortController;
 
-use super::{ApiError, LoyaltyApi, Problem, WidgetData};
+use super::*;
 
-/// The loyalty API over `fetch`.
+/// The loyalty API over `fetch`, with a timeout on every call.
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     base: String,
@@ -26,7 +27,25 @@ impl HttpClient {
         }
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+    fn builder(&self, method: &str, path: &str) -> RequestBuilder {
+        let url = format!("{}{path}", self.base);
+        let mut b = match method {
+            "POST" => Request::post(&url),
+            _ => Request::get(&url),
+        }
+        .header("Accept", "application/json");
+        if let Some(token) = &self.token {
+            b = b.header("Authorization", &format!("Bearer {token}"));
+        }
+        b
+    }
+
+    /// Sends the request, aborting it after the timeout, and decodes a success body.
+    async fn call<T: DeserializeOwned>(
+        &self,
+        builder: RequestBuilder,
+        body: Option<String>,
+    ) -> Result<T, ApiError> {
         let controller = AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
@@ -40,7 +59,7 @@ impl HttpClient {
             )
             .ok()
         };
-        let result = self.fetch_json(path, &controller).await;
+        let result = send(builder.abort_signal(Some(&controller.signal())), body).await;
         if let Some(t) = timer {
             t.clear();
         }
@@ -50,30 +69,47 @@ impl HttpClient {
         }
     }
 
-    async fn fetch_json<T: DeserializeOwned>(
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.call(self.builder("GET", path), None).await
+    }
+
+    async fn post<T: DeserializeOwned>(
         &self,
         path: &str,
-        controller: &AbortController,
+        body: &impl Serialize,
+        idempotency_key: Option<&str>,
     ) -> Result<T, ApiError> {
-        let signal = controller.signal();
-        let mut request = Request::get(&format!("{}{path}", self.base))
-            .header("Accept", "application/json")
-            .abort_signal(Some(&signal));
-        if let Some(token) = &self.token {
-            request = request.header("Authorization", &format!("Bearer {token}"));
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let mut b = self
+            .builder("POST", path)
+            .header("Content-Type", "application/json");
+        if let Some(key) = idempotency_key {
+            b = b.header("Idempotency-Key", key);
         }
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        if !response.ok() {
-            return Err(status_error(response).await);
-        }
-        response
-            .json::<T>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()))
+        self.call(b, Some(json)).await
     }
+}
+
+async fn send<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: Option<String>,
+) -> Result<T, ApiError> {
+    let request = match body {
+        Some(b) => builder.body(b),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(status_error(response).await);
+    }
+    response
+        .json::<T>()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 async fn status_error(response: Response) -> ApiError {
@@ -82,8 +118,55 @@ async fn status_error(response: Response) -> ApiError {
     ApiError::Status { status, problem }
 }
 
+/// Percent-encodes a query value.
+fn query(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
 impl LoyaltyApi for HttpClient {
     async fn widget(&self) -> Result<WidgetData, ApiError> {
-        self.get_json("/v1/widget").await
+        self.get("/v1/widget").await
+    }
+
+    async fn enroll(&self, req: &EnrollmentRequest) -> Result<Member, ApiError> {
+        self.post("/v1/enrollments", req, None).await
+    }
+
+    async fn redeem(&self, reward_id: &str, key: &str) -> Result<Redemption, ApiError> {
+        let req = RedemptionRequest {
+            reward_id: reward_id.to_owned(),
+        };
+        self.post("/v1/redemptions", &req, Some(key)).await
+    }
+
+    async fn redemptions(&self) -> Result<RedemptionList, ApiError> {
+        self.get("/v1/redemptions").await
+    }
+
+    async fn activity(&self, cursor: Option<&str>) -> Result<ActivityPage, ApiError> {
+        match cursor {
+            Some(c) => {
+                self.get(&format!("/v1/activity?limit=10&cursor={}", query(c)))
+                    .await
+            }
+            None => self.get("/v1/activity?limit=10").await,
+        }
+    }
+
+    async fn action(&self, action: &ActionRequest) -> Result<ActionResult, ApiError> {
+        self.post("/v1/actions", action, None).await
+    }
+
+    async fn points_preview(
+        &self,
+        amount: &str,
+        currency: &str,
+    ) -> Result<PointsPreview, ApiError> {
+        let path = format!(
+            "/v1/points-preview?amount={}&currency={}",
+            query(amount),
+            query(currency)
+        );
+        self.get(&path).await
     }
 }

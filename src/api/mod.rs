@@ -10,8 +10,28 @@ pub use error::ApiError;
 pub use http::HttpClient;
 pub use laurel_core::wire::*;
 
-/// What the widget needs from a loyalty API.
+/// What the widget needs from a loyalty API; one method per operation of `api/openapi.yaml`.
 pub trait LoyaltyApi {
-    /// `GET /v1/widget`: everything the first render needs.
     fn widget(&self) -> impl Future<Output = Result<WidgetData, ApiError>>;
+    fn enroll(&self, req: &EnrollmentRequest) -> impl Future<Output = Result<Member, ApiError>>;
+    /// `key` is the Idempotency-Key: one per shopper intent, the same for its retries.
+    fn redeem(
+        &self,
+        reward_id: &str,
+        key: &str,
+    ) -> impl Future<Output = Result<Redemption, ApiError>>;
+    fn redemptions(&self) -> impl Future<Output = Result<RedemptionList, ApiError>>;
+    fn activity(
+        &self,
+        cursor: Option<&str>,
+    ) -> impl Future<Output = Result<ActivityPage, ApiError>>;
+    fn action(
+        &self,
+        action: &ActionRequest,
+    ) -> impl Future<Output = Result<ActionResult, ApiError>>;
+    fn points_preview(
+        &self,
+        amount: &str,
+        currency: &str,
+    ) -> impl Future<Output = Result<PointsPreview, ApiError>>;
 }

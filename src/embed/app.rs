@@ -1,31 +1,42 @@
-use laurel_core::config::Config;
-use laurel_core::load::Load;
-use laurel_core::wire::WidgetData;
+use std::cell::Cell;
+
+use laurel_core::config::{Config, Placement};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::{HttpClient, LoyaltyApi};
-use crate::ui::Widget;
+use crate::state::Store;
+use crate::ui::{Launcher, Widget};
 
-/// Wires the API client to the widget's state and renders it.
+thread_local! {
+    // One store per page, shared by every widget and points badge on it.
+    static STORE: Cell<Option<Store>> = const { Cell::new(None) };
+}
+
+/// The page's store, created and loaded by the first widget.
+pub fn page_store(config: &Config) -> Store {
+    STORE.with(|cell| {
+        cell.get().unwrap_or_else(|| {
+            let owner = Owner::new();
+            let store = owner.with(|| Store::new(config));
+            // The store lives as long as the page.
+            std::mem::forget(owner);
+            cell.set(Some(store));
+            store.load();
+            store
+        })
+    })
+}
+
+/// The store, if a widget has been mounted.
+pub fn existing_store() -> Option<Store> {
+    STORE.with(Cell::get)
+}
+
+/// Renders one placement of the widget.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    let client = HttpClient::new(&config.api_base, config.token.clone(), config.timeout_ms);
-    let state = RwSignal::new(Load::<WidgetData>::Loading);
-    let load = move || {
-        let client = client.clone();
-        state.set(Load::Loading);
-        spawn_local(async move {
-            match client.widget().await {
-                Ok(data) => state.set(Load::Ready(data)),
-                Err(e) => {
-                    super::report(&format!("could not load the widget: {e}"));
-                    state.set(Load::Failed(e.kind()));
-                }
-            }
-        });
-    };
-    load();
-    let on_retry = Callback::new(move |()| load());
-    view! { <Widget state=state locale=config.locale on_retry=on_retry /> }
+    let store = page_store(&config);
+    match config.placement {
+        Placement::Inline => view! { <Widget store=store /> }.into_any(),
+        Placement::Launcher => view! { <Launcher store=store corner=config.corner /> }.into_any(),
+    }
 }

@@ -2,11 +2,12 @@
 //! Nothing here may throw into the host page: failures are reported on the console.
 
 mod app;
+pub mod browser;
 mod mount;
 mod styles;
 
 pub use app::App;
-pub use mount::mount_from_script;
+pub use mount::{mount_from_script, mount_points};
 
 /// Reports a panic on the console instead of failing silently. The wasm instance stops, but the
 /// host page's own scripts run on.

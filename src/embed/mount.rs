@@ -4,6 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use super::{report, styles, App};
+use crate::state::Store;
 
 /// Reads the script tag's config and mounts a widget into an open shadow root. Reports and
 /// returns on any problem; never throws into the host page.
@@ -27,6 +28,14 @@ pub fn mount_from_script(script: &Element) {
 /// Mounts into a new shadow root on the configured host element.
 pub fn mount(document: &Document, script: &Element, config: Config) -> Result<(), String> {
     let host = host_element(document, script, config.mount.as_deref())?;
+    let container = shadow_container(document, &host)?;
+    // The handle would unmount the view when dropped; the widget lives as long as the page.
+    leptos::mount::mount_to(container, move || view! { <App config=config /> }).forget();
+    Ok(())
+}
+
+/// An open shadow root on `host`, styled, with a container to render into.
+fn shadow_container(document: &Document, host: &Element) -> Result<HtmlElement, String> {
     let root = host
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .map_err(|_| "this element already holds a widget or cannot host one".to_owned())?;
@@ -36,9 +45,31 @@ pub fn mount(document: &Document, script: &Element, config: Config) -> Result<()
         .map_err(js_error)?
         .unchecked_into();
     root.append_child(&container).map_err(js_error)?;
-    // The handle would unmount the view when dropped; the widget lives as long as the page.
-    leptos::mount::mount_to(container, move || view! { <App config=config /> }).forget();
-    Ok(())
+    Ok(container)
+}
+
+/// Mounts `<laurel-points amount currency>`: the points a purchase would earn. Needs a widget's
+/// script tag on the page for the API and token.
+pub fn mount_points(host: &Element) {
+    let Some(store) = super::app::existing_store() else {
+        return report("<laurel-points> needs the Laurel script tag on the page");
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let amount = host.get_attribute("amount").unwrap_or_default();
+    let currency = host.get_attribute("currency").unwrap_or_default();
+    let container = match shadow_container(&document, host) {
+        Ok(c) => c,
+        Err(e) => return report(&e),
+    };
+    leptos::mount::mount_to(container, move || points_view(store, amount, currency)).forget();
+}
+
+fn points_view(store: Store, amount: String, currency: String) -> impl IntoView {
+    let preview = RwSignal::new(None);
+    store.preview_points(amount, currency, preview);
+    view! { <crate::ui::PointsBadge store=store preview=preview.into() /> }
 }
 
 /// The element named by `data-mount`, or a new one right after the script tag (in `<body>` when

@@ -1,24 +1,97 @@
-use laurel_core::i18n::{fill, Locale};
+use laurel_core::i18n::fill;
 use laurel_core::safe_url::safe_url;
-use laurel_core::wire::Program;
 use leptos::prelude::*;
 
-use super::points_text;
+use super::{points, with_data};
+use crate::state::{ActionState, Store};
 
-/// For a guest: what joining gives, and the way to the shop's signup page.
+/// For a guest: what the program is, what joining gives, and the shop's signup and sign-in pages.
 #[component]
-pub fn JoinPrompt(locale: Locale, program: Program) -> impl IntoView {
-    let msgs = locale.messages();
-    let bonus = points_text(locale, &program.points_name, program.signup_bonus);
-    let bonus_text = fill(msgs.join_bonus, &[("points", &bonus)]);
-    let href = safe_url(&program.signup_url);
-    view! {
-        <div class="join" part="join">
-            <h2 class="title">{fill(msgs.join_title, &[("program", &program.name)])}</h2>
-            <p class="join-bonus">{bonus_text}</p>
-            {href.map(|href| view! {
-                <a class="button" part="button join" href=href>{msgs.join_cta}</a>
-            })}
-        </div>
+pub fn JoinPrompt(store: Store) -> impl IntoView {
+    let msgs = store.locale.messages();
+    move || {
+        with_data(store, |d| {
+            let bonus = points(store, d.program.signup_bonus);
+            let join = safe_url(&d.program.signup_url);
+            let login = safe_url(&d.program.login_url);
+            view! {
+                <div class="join" part="join">
+                    <h2 class="title">{fill(msgs.join_title, &[("program", &d.program.name)])}</h2>
+                    <p class="join-bonus">{fill(msgs.join_bonus, &[("points", &bonus)])}</p>
+                    <p class="muted">{msgs.guest_explainer}</p>
+                    <p class="actions">
+                        {join.map(|href| view! {
+                            <a class="button" part="button join" href=href>{msgs.join_cta}</a>
+                        })}
+                        {login.map(|href| view! {
+                            <a class="button secondary" part="button sign-in" href=href>{msgs.sign_in}</a>
+                        })}
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+/// For a signed-in shopper who has not joined: explicit terms, a separate marketing opt-in.
+#[component]
+pub fn EnrollForm(store: Store) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let terms = RwSignal::new(false);
+    let marketing = RwSignal::new(false);
+    let missing_terms = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if terms.get_untracked() {
+            missing_terms.set(false);
+            store.join(marketing.get_untracked());
+        } else {
+            missing_terms.set(true);
+        }
+    };
+    let busy = move || store.enroll.get() == ActionState::Busy;
+    move || {
+        with_data(store, |d| {
+            let bonus = points(store, d.program.signup_bonus);
+            let terms_url = safe_url(&d.program.terms_url);
+            view! {
+                <form class="enroll" part="enroll" on:submit=submit novalidate>
+                    <h2 class="title">{fill(msgs.enroll_title, &[("program", &d.program.name)])}</h2>
+                    <p class="join-bonus">{fill(msgs.join_bonus, &[("points", &bonus)])}</p>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            required
+                            prop:checked=move || terms.get()
+                            on:change=move |ev| terms.set(event_target_checked(&ev))
+                        />
+                        <span>{msgs.enroll_terms}</span>
+                    </label>
+                    {terms_url.map(|href| view! {
+                        <p><a class="link" href=href target="_blank" rel="noopener">{msgs.enroll_terms_link}</a></p>
+                    })}
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || marketing.get()
+                            on:change=move |ev| marketing.set(event_target_checked(&ev))
+                        />
+                        <span>{msgs.enroll_marketing}</span>
+                    </label>
+                    <Show when=move || missing_terms.get()>
+                        <p class="error-text" role="alert">{msgs.enroll_terms_required}</p>
+                    </Show>
+                    {move || match store.enroll.get() {
+                        ActionState::Failed(kind) => Some(view! {
+                            <p class="error-text" role="alert">{msgs.error(kind)}</p>
+                        }),
+                        _ => None,
+                    }}
+                    <button type="submit" class="button" part="button enroll" disabled=busy>
+                        {fill(msgs.enroll_submit, &[("points", &bonus)])}
+                    </button>
+                </form>
+            }
+        })
     }
 }

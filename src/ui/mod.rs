@@ -1,25 +1,36 @@
-//! Thin Leptos components: they take data and signals and render. Decisions live in
-//! `laurel_core`; formatting goes through [`crate::intl`].
+//! Thin Leptos components: they read the store's signals and render. Decisions live in
+//! `laurel_core`, actions in [`crate::state`], formatting in [`crate::intl`].
 
+mod dialog;
+mod earn;
 mod error;
+mod history;
+mod home;
 mod join;
+mod launcher;
 mod loading;
-mod member;
+mod my_rewards;
+mod panel;
+mod points;
 mod progress;
+mod rewards;
 
 use laurel_core::i18n::Locale;
 use laurel_core::load::Load;
-use laurel_core::wire::WidgetData;
+use laurel_core::wire::{PointsName, WidgetData};
 use leptos::prelude::*;
 
 pub use error::ErrorPanel;
-pub use join::JoinPrompt;
+pub use launcher::Launcher;
 pub use loading::LoadingSkeleton;
-pub use member::MemberHome;
+pub use panel::Panel;
+pub use points::PointsBadge;
 pub use progress::TierProgress;
 
+use crate::state::Store;
+
 /// "640 points": a formatted number with the program's points name in the right plural form.
-pub fn points_text(locale: Locale, points_name: &laurel_core::wire::PointsName, n: u64) -> String {
+pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
     laurel_core::i18n::fill(
         locale.messages().points_amount,
         &[
@@ -32,15 +43,29 @@ pub fn points_text(locale: Locale, points_name: &laurel_core::wire::PointsName, 
     )
 }
 
-/// The whole widget for one load state.
+/// Reads the loaded data, tracking it; `None` while loading or failed.
+pub fn with_data<T>(store: Store, f: impl FnOnce(&WidgetData) -> T) -> Option<T> {
+    store.data.with(|d| match d {
+        Load::Ready(d) => Some(f(d)),
+        _ => None,
+    })
+}
+
+/// "640 points" in the program's naming, tracking the data.
+pub fn points(store: Store, n: u64) -> String {
+    with_data(store, |d| {
+        points_text(store.locale, &d.program.points_name, n)
+    })
+    .unwrap_or_default()
+}
+
+/// The whole widget: loading, failure with retry, or the panel.
 #[component]
-pub fn Widget(
-    #[prop(into)] state: Signal<Load<WidgetData>>,
-    locale: Locale,
-    on_retry: Callback<()>,
-) -> impl IntoView {
+pub fn Widget(store: Store) -> impl IntoView {
+    let locale = store.locale;
     let msgs = locale.messages();
-    let busy = move || matches!(state.get(), Load::Loading).to_string();
+    let busy = move || matches!(store.data.get(), Load::Loading).to_string();
+    let ready = Memo::new(move |_| matches!(store.data.get(), Load::Ready(_)));
     view! {
         <section
             class="laurel"
@@ -50,19 +75,18 @@ pub fn Widget(
             lang=locale.bcp47()
             dir=locale.dir().as_str()
         >
-            {move || match state.get() {
-                Load::Loading => view! { <LoadingSkeleton locale=locale /> }.into_any(),
-                Load::Failed(kind) => {
-                    view! { <ErrorPanel locale=locale kind=kind on_retry=on_retry /> }.into_any()
-                }
-                Load::Ready(data) => match data.member {
-                    Some(member) => {
-                        view! { <MemberHome locale=locale program=data.program member=member /> }
-                            .into_any()
+            <Show
+                when=move || ready.get()
+                fallback=move || match store.data.get() {
+                    Load::Failed(kind) => {
+                        let retry = Callback::new(move |()| store.load());
+                        view! { <ErrorPanel locale=locale kind=kind on_retry=retry /> }.into_any()
                     }
-                    None => view! { <JoinPrompt locale=locale program=data.program /> }.into_any(),
-                },
-            }}
+                    _ => view! { <LoadingSkeleton locale=locale /> }.into_any(),
+                }
+            >
+                <Panel store=store />
+            </Show>
         </section>
     }
 }

@@ -82,6 +82,7 @@ pub(super) static MESSAGES: Messages = Messages {
     status_unavailable: "Not available",
     no_rewards: "No rewards match this filter.",
     redeem: "Redeem {reward}",
+    redeem_short: "Redeem",
     confirm_title: "Redeem {reward}?",
     confirm_cost: "Cost",
     confirm_balance_after: "Balance after",

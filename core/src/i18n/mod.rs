@@ -158,6 +158,7 @@ pub struct Messages {
     pub no_rewards: &'static str,
     /// `{reward}`
     pub redeem: &'static str,
+    pub redeem_short: &'static str,
     // Redeem dialog
     /// `{reward}`
     pub confirm_title: &'static str,

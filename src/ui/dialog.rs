@@ -1,0 +1,191 @@
+use laurel_core::config::apply_url;
+use laurel_core::i18n::fill;
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::{points, with_data};
+use crate::embed::browser;
+use crate::state::{RedeemStep, Store};
+
+/// Moves focus to the first or last focusable element inside `root` when Tab would leave it:
+/// the WAI-ARIA APG modal dialog pattern.
+pub fn trap_focus(root: &web_sys::Element, ev: &KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Ok(list) = root.query_selector_all("button:not([disabled]), a[href], input, select") else {
+        return;
+    };
+    let first = list.item(0);
+    let last = list.item(list.length().saturating_sub(1));
+    let active = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|r| r.active_element())
+        .or_else(|| web_sys::window()?.document()?.active_element());
+    let active: Option<web_sys::Node> = active.map(Into::into);
+    let focus = |n: Option<web_sys::Node>| {
+        if let Some(el) = n.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            ev.prevent_default();
+            let _ = el.focus();
+        }
+    };
+    if ev.shift_key() && active == first {
+        focus(last);
+    } else if !ev.shift_key() && active == last {
+        focus(first);
+    }
+}
+
+/// Confirm, then the code: a modal dialog for one redemption intent.
+#[component]
+pub fn RedeemDialog(store: Store) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let dialog = NodeRef::<html::Div>::new();
+    let open = Memo::new(move |_| store.redeem.with(Option::is_some));
+    // Where focus goes back to when the dialog closes.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        // Re-runs when the step changes, since the content (and its buttons) is replaced.
+        let step = store
+            .redeem
+            .with(|f| f.as_ref().map(|f| std::mem::discriminant(&f.step)));
+        let Some(root) = dialog.get() else {
+            if step.is_none() {
+                if let Some(el) = opener.get_value() {
+                    let _ = el.focus();
+                }
+                opener.set_value(None);
+            }
+            return;
+        };
+        if opener.with_value(Option::is_none) {
+            let active = root
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|r| r.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            opener.set_value(active);
+        }
+        if let Some(first) = root
+            .query_selector("button:not([disabled])")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = first.focus();
+        }
+    });
+    let close = move || {
+        if !store
+            .redeem
+            .with_untracked(|f| f.as_ref().is_some_and(|f| f.step == RedeemStep::InFlight))
+        {
+            store.close_redeem();
+        }
+    };
+    let keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close();
+        } else if let Some(d) = dialog.get_untracked() {
+            trap_focus(&d, &ev);
+        }
+    };
+    let body = move || {
+        let flow = store.redeem.get()?;
+        let balance = with_data(store, |d| d.member.as_ref().map_or(0, |m| m.balance)).unwrap_or(0);
+        Some(match flow.step.clone() {
+            RedeemStep::Done(r) => {
+                let apply = store
+                    .cart_url
+                    .get_value()
+                    .and_then(|t| apply_url(&t, &r.code));
+                let code = r.code.clone();
+                let copied = RwSignal::new(false);
+                let copy = move |_| {
+                    let code = code.clone();
+                    spawn_local(async move { copied.set(browser::copy_text(&code).await) });
+                };
+                let expires = r.expires_at.as_deref().map(|e| {
+                    fill(
+                        msgs.code_expires,
+                        &[("date", &crate::intl::date(store.locale, e))],
+                    )
+                });
+                view! {
+                    <h2 class="title" id="laurel-dialog-title">{msgs.redeemed_title}</h2>
+                    <p class="muted">{r.reward_name.clone()}</p>
+                    <p class="code-label">{msgs.your_code}</p>
+                    <p class="code" part="code">{r.code.clone()}</p>
+                    {expires.map(|e| view! { <p class="muted">{e}</p> })}
+                    <p class="actions">
+                        <button type="button" class="button" on:click=copy>
+                            {move || if copied.get() { msgs.copied } else { msgs.copy }}
+                        </button>
+                        {apply.map(|href| view! { <a class="button secondary" href=href>{msgs.apply_to_cart}</a> })}
+                        <button type="button" class="button secondary" on:click=move |_| close()>{msgs.close}</button>
+                    </p>
+                }
+                .into_any()
+            }
+            step => {
+                let in_flight = step == RedeemStep::InFlight;
+                let error = match step {
+                    RedeemStep::Failed(kind) => Some(msgs.error(kind)),
+                    _ => None,
+                };
+                let cost = flow.reward.cost;
+                view! {
+                    <h2 class="title" id="laurel-dialog-title">
+                        {fill(msgs.confirm_title, &[("reward", &flow.reward.name)])}
+                    </h2>
+                    <dl class="confirm">
+                        <dt>{msgs.confirm_cost}</dt>
+                        <dd>{points(store, cost)}</dd>
+                        <dt>{msgs.confirm_balance_after}</dt>
+                        <dd>{points(store, balance.saturating_sub(cost))}</dd>
+                    </dl>
+                    {error.map(|e| view! { <p class="error-text" role="alert">{e}</p> })}
+                    <p class="actions">
+                        <button
+                            type="button"
+                            class="button"
+                            part="button confirm"
+                            disabled=in_flight
+                            aria-busy=in_flight.to_string()
+                            on:click=move |_| store.confirm_redeem()
+                        >
+                            {if in_flight { msgs.confirm_busy } else { msgs.confirm_submit }}
+                        </button>
+                        <button type="button" class="button secondary" disabled=in_flight on:click=move |_| close()>
+                            {msgs.cancel}
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <Show when=move || open.get()>
+            <div class="backdrop" part="backdrop" on:click=move |_| close()></div>
+            <div
+                class="dialog"
+                part="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="laurel-dialog-title"
+                node_ref=dialog
+                on:keydown=keydown
+            >
+                {body}
+            </div>
+        </Show>
+    }
+}

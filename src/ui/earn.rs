@@ -1,0 +1,194 @@
+use laurel_core::i18n::fill;
+use laurel_core::safe_url::safe_url;
+use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{points, with_data};
+use crate::embed::browser;
+use crate::state::{ActionState, Store};
+
+/// Every way to earn, its points, whether it is done, and the control to do it here.
+#[component]
+pub fn WaysToEarn(store: Store) -> impl IntoView {
+    let rules = move || with_data(store, |d| d.earn_rules.clone()).unwrap_or_default();
+    view! {
+        <ul class="earn-list" part="earn-list">
+            <For each=rules key=|r| (r.id.clone(), r.completed) let:rule>
+                <EarnItem store=store rule=rule />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn EarnItem(store: Store, rule: EarnRule) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let amount = points(store, rule.points);
+    let worth = if rule.kind == EarnKind::Purchase {
+        fill(msgs.earn_per_unit, &[("points", &amount)])
+    } else {
+        fill(msgs.earn_points, &[("points", &amount)])
+    };
+    let is_member = with_data(store, |d| d.member.is_some()).unwrap_or(false);
+    let control = if rule.completed {
+        view! { <span class="done" part="earn-done">{msgs.earn_done}</span> }.into_any()
+    } else if !is_member {
+        ().into_any()
+    } else {
+        control(store, &rule).into_any()
+    };
+    view! {
+        <li class="earn-item" part="earn-item">
+            <div class="earn-text">
+                <h3 class="subtitle">{rule.name.clone()}</h3>
+                <p class="muted">{rule.description.clone()}</p>
+            </div>
+            <p class="earn-points">{worth}</p>
+            {control}
+            {move || match store.earn_action(rule.kind) {
+                ActionState::Done(n) if n > 0 => Some(view! {
+                    <p class="success" role="status">{fill(msgs.earned_now, &[("points", &points(store, n))])}</p>
+                }.into_any()),
+                ActionState::Failed(kind) => Some(view! {
+                    <p class="error-text" role="alert">{msgs.error(kind)}</p>
+                }.into_any()),
+                _ => None,
+            }}
+        </li>
+    }
+}
+
+fn control(store: Store, rule: &EarnRule) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let busy = move |kind| store.earn_action(kind) == ActionState::Busy;
+    match rule.kind {
+        EarnKind::Birthday => view! { <BirthdayForm store=store /> }.into_any(),
+        EarnKind::Newsletter => view! {
+            <button
+                type="button"
+                class="button small"
+                disabled=move || busy(EarnKind::Newsletter)
+                on:click=move |_| store.earn(EarnKind::Newsletter, ActionRequest::NewsletterSubscribe(NoFields {}))
+            >
+                {msgs.newsletter_subscribe}
+            </button>
+        }
+        .into_any(),
+        EarnKind::Referral => view! { <ReferralLink store=store /> }.into_any(),
+        kind => {
+            let href = rule.action_url.as_deref().and_then(safe_url);
+            let name = rule.name.clone();
+            href.map(|href| {
+                view! {
+                    <a
+                        class="button small secondary"
+                        href=href
+                        target="_blank"
+                        rel="noopener"
+                        aria-label=format!("{}: {}", msgs.earn_open, name)
+                        on:click=move |_| {
+                            if kind == EarnKind::SocialFollow {
+                                store.earn(kind, ActionRequest::SocialFollow(NoFields {}));
+                            }
+                        }
+                    >
+                        {msgs.earn_open}
+                    </a>
+                }
+            })
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn BirthdayForm(store: Store) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let month = RwSignal::new(String::new());
+    let day = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let birthday = format!("{}-{}", month.get_untracked(), day.get_untracked());
+        store.earn(
+            EarnKind::Birthday,
+            ActionRequest::SetBirthday(Birthday { birthday }),
+        );
+    };
+    let option = |v: u32| {
+        let value = format!("{v:02}");
+        let label = value.clone();
+        view! { <option value=value>{label}</option> }
+    };
+    view! {
+        <form class="birthday" on:submit=submit>
+            <label>
+                <span>{msgs.birthday_month}</span>
+                <select required on:change=move |ev| month.set(event_target_value(&ev))>
+                    <option value="">"--"</option>
+                    {(1..=12).map(option).collect_view()}
+                </select>
+            </label>
+            <label>
+                <span>{msgs.birthday_day}</span>
+                <select required on:change=move |ev| day.set(event_target_value(&ev))>
+                    <option value="">"--"</option>
+                    {(1..=31).map(option).collect_view()}
+                </select>
+            </label>
+            <button
+                type="submit"
+                class="button small"
+                disabled=move || {
+                    month.get().is_empty() || day.get().is_empty()
+                        || store.earn_action(EarnKind::Birthday) == ActionState::Busy
+                }
+            >
+                {msgs.birthday_save}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn ReferralLink(store: Store) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let url = with_data(store, |d| d.member.as_ref().map(|m| m.referral_url.clone()))
+        .flatten()
+        .and_then(|u| safe_url(&u))
+        .unwrap_or_default();
+    let program = with_data(store, |d| d.program.name.clone()).unwrap_or_default();
+    let copied = RwSignal::new(false);
+    let copy = {
+        let url = url.clone();
+        move |_| {
+            let url = url.clone();
+            spawn_local(async move {
+                copied.set(browser::copy_text(&url).await);
+            });
+        }
+    };
+    let share = {
+        let url = url.clone();
+        move |_| {
+            let (url, program) = (url.clone(), program.clone());
+            spawn_local(async move {
+                browser::share(&program, &url).await;
+            });
+        }
+    };
+    view! {
+        <div class="referral">
+            <label>
+                <span>{msgs.referral_label}</span>
+                <input type="text" readonly value=url.clone() />
+            </label>
+            <button type="button" class="button small" on:click=copy>
+                {move || if copied.get() { msgs.copied } else { msgs.copy }}
+            </button>
+            {browser::can_share().then(|| view! {
+                <button type="button" class="button small secondary" on:click=share>{msgs.share}</button>
+            })}
+        </div>
+    }
+}

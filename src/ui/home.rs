@@ -1,0 +1,115 @@
+use laurel_core::catalog::{next_reward, NextReward};
+use laurel_core::i18n::fill;
+use laurel_core::tier::{progress, Progress};
+use laurel_core::wire::WidgetData;
+use leptos::prelude::*;
+
+use super::join::{EnrollForm, JoinPrompt};
+use super::{points_text, with_data, TierProgress};
+use crate::state::Store;
+
+/// Home: the member's summary, or the way in for a guest or a non-member.
+#[component]
+pub fn Home(store: Store) -> impl IntoView {
+    move || {
+        with_data(store, |d| match (&d.member, d.signed_in) {
+            (Some(_), _) => member_home(store, d).into_any(),
+            (None, true) => view! { <EnrollForm store=store /> }.into_any(),
+            (None, false) => view! { <JoinPrompt store=store /> }.into_any(),
+        })
+    }
+}
+
+fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
+    let locale = store.locale;
+    let msgs = locale.messages();
+    let Some(member) = d.member.clone() else {
+        return ().into_any();
+    };
+    let name = &d.program.points_name;
+    let balance = points_text(locale, name, member.balance);
+    let tier_name = member.tier.as_ref().map(|t| t.name.clone());
+    let badge = tier_name.as_deref().map_or_else(
+        || msgs.no_tier_yet.to_owned(),
+        |t| fill(msgs.tier_badge, &[("tier", t)]),
+    );
+    let current_threshold = member.tier.as_ref().map_or(0, |t| t.threshold);
+    let next = member
+        .next_tier
+        .as_ref()
+        .map(|n| (n.threshold, n.points_remaining));
+    let ladder = match (progress(current_threshold, next), member.next_tier.clone()) {
+        (
+            Progress::Climbing {
+                from,
+                to,
+                value,
+                remaining,
+                permille,
+            },
+            Some(next),
+        ) => view! {
+            <TierProgress
+                locale=locale
+                next_tier=next.name
+                remaining=points_text(locale, name, remaining)
+                from=from
+                to=to
+                value=value
+                permille=permille
+            />
+        }
+        .into_any(),
+        _ => {
+            let tier = tier_name.clone().unwrap_or_default();
+            let benefits = member
+                .tier
+                .as_ref()
+                .and_then(|t| d.tiers.iter().find(|x| x.id == t.id))
+                .map(|t| t.benefits.clone())
+                .unwrap_or_default();
+            view! {
+                <p class="top-tier" part="top-tier">{fill(msgs.top_tier, &[("tier", &tier)])}</p>
+                <h3 class="subtitle">{fill(msgs.benefits_title, &[("tier", &tier)])}</h3>
+                <ul class="benefits">
+                    {benefits.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    };
+    let next_line = match next_reward(&d.rewards, &member, &d.tiers) {
+        NextReward::CanRedeem(r) => Some(fill(msgs.next_reward_ready, &[("reward", &r.name)])),
+        NextReward::Short(r, n) => Some(fill(
+            msgs.next_reward_short,
+            &[
+                ("points", &points_text(locale, name, n)),
+                ("reward", &r.name),
+            ],
+        )),
+        NextReward::None => None,
+    };
+    let expiry = member.expiring_points.as_ref().map(|e| {
+        fill(
+            msgs.expiring,
+            &[
+                ("points", &points_text(locale, name, e.points)),
+                ("date", &crate::intl::date(locale, &e.expires_on)),
+            ],
+        )
+    });
+    view! {
+        <div class="member" part="member">
+            <h2 class="title">{fill(msgs.greeting, &[("name", &member.first_name)])}</h2>
+            <p class="balance" part="balance">
+                <span class="balance-label">{msgs.balance_label}</span>
+                <strong class="balance-value">{balance}</strong>
+            </p>
+            <p class="tier-badge" part="tier-badge">{badge}</p>
+            {ladder}
+            {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> })}
+            {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,116 @@
+use laurel_core::catalog::{kinds_present, visible, Filter, Sort, Status};
+use laurel_core::i18n::fill;
+use laurel_core::safe_url::safe_url;
+use laurel_core::wire::Reward;
+use leptos::prelude::*;
+
+use super::{points, with_data};
+use crate::state::Store;
+
+/// The catalog: filter, sort, and each reward's status for this shopper.
+#[component]
+pub fn Rewards(store: Store) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let filter = RwSignal::new(Filter::All);
+    let sort = RwSignal::new(Sort::CostLowToHigh);
+    let is_member = move || with_data(store, |d| d.member.is_some()).unwrap_or(false);
+    let filters = move || {
+        let mut f = vec![(Filter::All, msgs.filter_all)];
+        if is_member() {
+            f.push((Filter::CanRedeem, msgs.filter_can_redeem));
+        }
+        let kinds = with_data(store, |d| kinds_present(&d.rewards)).unwrap_or_default();
+        f.extend(
+            kinds
+                .into_iter()
+                .map(|k| (Filter::Kind(k), msgs.reward_kind(k))),
+        );
+        f
+    };
+    let items = Memo::new(move |_| {
+        with_data(store, |d| {
+            visible(
+                &d.rewards,
+                d.member.as_ref(),
+                &d.tiers,
+                filter.get(),
+                sort.get(),
+            )
+            .into_iter()
+            .map(|(r, s)| (r.clone(), s))
+            .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    view! {
+        <div class="catalog-controls" role="group" aria-label=msgs.filter_label>
+            <For each=filters key=|(f, _)| format!("{f:?}") let:f>
+                <button
+                    type="button"
+                    class="chip"
+                    part="filter"
+                    aria-pressed=move || (filter.get() == f.0).to_string()
+                    on:click=move |_| filter.set(f.0)
+                >
+                    {f.1}
+                </button>
+            </For>
+        </div>
+        <label class="sort">
+            <span>{msgs.sort_label}</span>
+            <select on:change=move |ev| {
+                sort.set(if event_target_value(&ev) == "desc" { Sort::CostHighToLow } else { Sort::CostLowToHigh })
+            }>
+                <option value="asc">{msgs.sort_low_high}</option>
+                <option value="desc">{msgs.sort_high_low}</option>
+            </select>
+        </label>
+        <Show when=move || items.with(Vec::is_empty)>
+            <p class="muted">{msgs.no_rewards}</p>
+        </Show>
+        <ul class="rewards" part="rewards">
+            <For each=move || items.get() key=|(r, s)| (r.id.clone(), format!("{s:?}")) let:item>
+                <RewardCard store=store reward=item.0 status=item.1 />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn RewardCard(store: Store, reward: Reward, status: Status) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let cost = points(store, reward.cost);
+    let status_text = match &status {
+        Status::Affordable => msgs.status_affordable.to_owned(),
+        Status::Short(n) => fill(msgs.status_short, &[("points", &points(store, *n))]),
+        Status::Locked(tier) => fill(msgs.status_locked, &[("tier", tier)]),
+        Status::Unavailable => msgs.status_unavailable.to_owned(),
+        Status::Preview => String::new(),
+    };
+    let image = reward.image_url.as_deref().and_then(safe_url);
+    let label = fill(msgs.redeem, &[("reward", &reward.name)]);
+    let affordable = status == Status::Affordable;
+    let for_dialog = reward.clone();
+    view! {
+        <li class="reward" part="reward" data-status=format!("{status:?}")>
+            {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
+            <div class="reward-body">
+                <h3 class="subtitle">{reward.name.clone()}</h3>
+                <p class="muted">{msgs.reward_kind(reward.kind)}" · "{cost}</p>
+                <p class="muted">{reward.description.clone()}</p>
+                {(!status_text.is_empty()).then(|| view! { <p class="reward-status">{status_text}</p> })}
+            </div>
+            {affordable.then(|| view! {
+                <button
+                    type="button"
+                    class="button small"
+                    part="button redeem"
+                    aria-label=label
+                    on:click=move |_| store.start_redeem(for_dialog.clone())
+                >
+                    {msgs.redeem_short}
+                </button>
+            })}
+        </li>
+    }
+}
