@@ -1,12 +1,13 @@
-//! The demo storefront server. It plays the shop: it serves the built widget and renders the
-//! page with the shopper's token in the script tag, as a shop's backend would.
+//! The demo storefront server. It plays the shop: it serves the built widget and renders each
+//! page with the shopper's token in the script tag, as a shop's backend would. The persona
+//! (`?as=`) is kept in a cookie so that it follows the shopper from page to page.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -16,8 +17,11 @@ use crate::jwt::{self, Claims, MAX_LIFETIME_SECS};
 use crate::seed::persona_customer;
 use crate::Settings;
 
-/// The persona shown when the page names none.
+/// The persona shown when neither the query nor the cookie names one.
 pub const DEFAULT_PERSONA: &str = "member";
+const COOKIE: &str = "laurel_demo_as";
+/// Pages rendered as templates; everything else is a static file.
+const PAGES: &[&str] = &["index.html", "product.html", "cart.html"];
 
 #[derive(Clone)]
 pub struct SiteState {
@@ -27,11 +31,12 @@ pub struct SiteState {
 }
 
 pub fn router(state: SiteState) -> Router {
-    let files = ServeDir::new(state.dir.clone());
-    Router::new()
-        .route("/", get(page))
-        .route("/index.html", get(page))
-        .fallback_service(files)
+    let mut router = Router::new().route("/", get(move |s, q, h| render(s, "index.html", q, h)));
+    for name in PAGES {
+        router = router.route(&format!("/{name}"), get(move |s, q, h| render(s, name, q, h)));
+    }
+    router
+        .fallback_service(ServeDir::new(state.dir.clone()))
         .with_state(state)
 }
 
@@ -49,34 +54,89 @@ pub fn mint(settings: &Settings, customer: &str, now: i64) -> String {
     )
 }
 
-async fn page(State(site): State<SiteState>, Query(q): Query<HashMap<String, String>>) -> Response {
-    let persona = q.get("as").map_or(DEFAULT_PERSONA, String::as_str);
-    let Some(customer) = persona_customer(persona) else {
+/// Escapes text for an HTML attribute or text node.
+pub fn escape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '&' => "&amp;".to_owned(),
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '"' => "&quot;".to_owned(),
+            '\'' => "&#39;".to_owned(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn cookie_persona(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| kv.trim().strip_prefix(&format!("{COOKIE}=")).map(str::to_owned))
+}
+
+async fn render(
+    State(site): State<SiteState>,
+    name: &'static str,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let chosen = q.get("as").cloned();
+    let persona = chosen
+        .clone()
+        .or_else(|| cookie_persona(&headers))
+        .filter(|p| persona_customer(p).is_some())
+        .unwrap_or_else(|| DEFAULT_PERSONA.to_owned());
+    let Some(customer) = persona_customer(&persona) else {
         return (StatusCode::NOT_FOUND, "Unknown persona").into_response();
     };
-    let template = match tokio::fs::read_to_string(site.dir.join("index.html")).await {
+    let template = match tokio::fs::read_to_string(site.dir.join(name)).await {
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, dir = %site.dir.display(), "demo page missing; build first");
-            return (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Build the widget first: ./dev build",
-            )
+            return (StatusCode::SERVICE_UNAVAILABLE, "Build the widget first: ./dev build")
                 .into_response();
         }
     };
     let token = customer.map_or_else(String::new, |c| mint(&site.settings, c, crate::now()));
     let current = format!("data-persona=\"{persona}\"");
+    let discount = q.get("discount").map(|d| escape(d)).unwrap_or_default();
     let html = template
         .replace("__LAUREL_API__", &site.api_base)
         .replace("__LAUREL_TOKEN__", &token)
+        .replace("__DISCOUNT__", &discount)
         .replace(&current, &format!("{current} aria-current=\"page\""));
-    (
+    let mut response = (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
         html,
     )
-        .into_response()
+        .into_response();
+    if chosen.is_some() {
+        if let Ok(v) = format!("{COOKIE}={persona}; Path=/; SameSite=Lax").parse() {
+            response.headers_mut().insert(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn reads_the_persona_cookie() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, "a=1; laurel_demo_as=top; b=2".parse().expect("header"));
+        assert_eq!(cookie_persona(&h).as_deref(), Some("top"));
+    }
 }

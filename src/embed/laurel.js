@@ -1,6 +1,7 @@
 /*! Laurel loyalty widget loader. Paste:
  *  <script src="https://cdn.example/laurel/laurel.js" data-api="https://loyalty.example" data-token="…" async></script>
- * It loads the wasm beside it and mounts one widget per script tag. It never throws into the page.
+ * It loads the wasm beside it, mounts one widget per script tag and defines <laurel-points>.
+ * It never throws into the page.
  */
 (function () {
   "use strict";
@@ -18,11 +19,32 @@
       });
     });
   }
-  w.__laurelReady
-    .then(function (m) {
-      m.mount_script(script);
-    })
-    .catch(function (error) {
-      console.error("Laurel: could not start", error);
-    });
+  var mounted = w.__laurelReady.then(function (m) {
+    m.mount_script(script);
+    return m;
+  });
+  mounted.catch(function (error) {
+    console.error("Laurel: could not start", error);
+  });
+  if (!w.__laurelMounted) {
+    w.__laurelMounted = mounted;
+  }
+  if (w.customElements && !w.customElements.get("laurel-points")) {
+    w.customElements.define(
+      "laurel-points",
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot) {
+            return;
+          }
+          var el = this;
+          w.__laurelMounted
+            .then(function (m) {
+              m.mount_points(el);
+            })
+            .catch(function () {});
+        }
+      }
+    );
+  }
 })();

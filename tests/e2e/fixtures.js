@@ -18,7 +18,7 @@ const test = base.extend({
     await use({
       /** The /v1/widget response for the token the page was rendered with. */
       async expected() {
-        const token = await page.locator("script[data-api]").getAttribute("data-token");
+        const token = await page.locator("script[data-api]").first().getAttribute("data-token");
         const headers = token ? { Authorization: `Bearer ${token}` } : {};
         const res = await request.get(`${API}/v1/widget`, { headers });
         expect(res.ok()).toBeTruthy();
