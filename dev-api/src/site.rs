@@ -33,7 +33,10 @@ pub struct SiteState {
 pub fn router(state: SiteState) -> Router {
     let mut router = Router::new().route("/", get(move |s, q, h| render(s, "index.html", q, h)));
     for name in PAGES {
-        router = router.route(&format!("/{name}"), get(move |s, q, h| render(s, name, q, h)));
+        router = router.route(
+            &format!("/{name}"),
+            get(move |s, q, h| render(s, name, q, h)),
+        );
     }
     router
         .fallback_service(ServeDir::new(state.dir.clone()))
@@ -74,7 +77,11 @@ fn cookie_persona(headers: &HeaderMap) -> Option<String> {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|kv| kv.trim().strip_prefix(&format!("{COOKIE}=")).map(str::to_owned))
+        .find_map(|kv| {
+            kv.trim()
+                .strip_prefix(&format!("{COOKIE}="))
+                .map(str::to_owned)
+        })
 }
 
 async fn render(
@@ -96,7 +103,10 @@ async fn render(
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, dir = %site.dir.display(), "demo page missing; build first");
-            return (StatusCode::SERVICE_UNAVAILABLE, "Build the widget first: ./dev build")
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Build the widget first: ./dev build",
+            )
                 .into_response();
         }
     };
@@ -130,13 +140,19 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]
     fn reads_the_persona_cookie() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, "a=1; laurel_demo_as=top; b=2".parse().expect("header"));
+        h.insert(
+            header::COOKIE,
+            "a=1; laurel_demo_as=top; b=2".parse().expect("header"),
+        );
         assert_eq!(cookie_persona(&h).as_deref(), Some("top"));
     }
 }

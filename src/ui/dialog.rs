@@ -47,32 +47,44 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
     let dialog = NodeRef::<html::Div>::new();
     let open = Memo::new(move |_| store.redeem.with(Option::is_some));
-    // Where focus goes back to when the dialog closes.
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    // Where focus goes back to when the dialog closes: the opener, or, when the list re-rendered
+    // it, the Redeem button for the same reward.
+    let opener =
+        StoredValue::new_local(None::<(Option<web_sys::HtmlElement>, web_sys::ShadowRoot, String)>);
     Effect::new(move |_| {
         // Re-runs when the step changes, since the content (and its buttons) is replaced.
-        let step = store
-            .redeem
-            .with(|f| f.as_ref().map(|f| std::mem::discriminant(&f.step)));
-        let Some(root) = dialog.get() else {
-            if step.is_none() {
-                if let Some(el) = opener.get_value() {
-                    let _ = el.focus();
+        let flow = store.redeem.with(|f| {
+            f.as_ref()
+                .map(|f| (std::mem::discriminant(&f.step), f.reward.id.clone()))
+        });
+        let node = dialog.get();
+        let Some((_, reward_id)) = flow else {
+            if let Some((el, root, id)) = opener.get_value() {
+                let target = el.filter(|e| e.is_connected()).or_else(|| {
+                    root.query_selector(&format!("button[data-reward=\"{id}\"]"))
+                        .ok()
+                        .flatten()
+                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                });
+                if let Some(t) = target {
+                    let _ = t.focus();
                 }
-                opener.set_value(None);
             }
+            opener.set_value(None);
+            return;
+        };
+        let Some(node) = node else {
             return;
         };
         if opener.with_value(Option::is_none) {
-            let active = root
-                .get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()
-                .and_then(|r| r.active_element())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            opener.set_value(active);
+            if let Some(root) = node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() {
+                let active = root
+                    .active_element()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                opener.set_value(Some((active, root, reward_id)));
+            }
         }
-        if let Some(first) = root
+        if let Some(first) = node
             .query_selector("button:not([disabled])")
             .ok()
             .flatten()

@@ -105,6 +105,7 @@ fn RewardCard(store: Store, reward: Reward, status: Status) -> impl IntoView {
                     type="button"
                     class="button small"
                     part="button redeem"
+                    data-reward=reward.id.clone()
                     aria-label=label
                     on:click=move |_| store.start_redeem(for_dialog.clone())
                 >

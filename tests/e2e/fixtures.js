@@ -4,6 +4,8 @@ const { test: base, expect } = require("@playwright/test");
 const { API } = require("../../playwright.config");
 
 const number = (n) => new Intl.NumberFormat("en").format(n);
+const date = (iso) =>
+  new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
 const points = (n) => `${number(n)} ${n === 1 ? "point" : "points"}`;
 
 const test = base.extend({
@@ -28,4 +30,13 @@ const test = base.extend({
   },
 });
 
-module.exports = { test, expect, API, number, points };
+/** The rewards a member can redeem now. */
+function affordable({ member, rewards, tiers }) {
+  const reached = (r) => !r.min_tier || member.lifetime_points >= tiers.find((t) => t.id === r.min_tier).threshold;
+  return rewards.filter((r) => r.available && reached(r) && r.cost <= member.balance);
+}
+
+/** The most expensive reward a member can redeem now, as the widget's home view names it. */
+const bestAffordable = (data) => affordable(data).sort((a, b) => b.cost - a.cost)[0];
+
+module.exports = { test, expect, API, number, points, date, affordable, bestAffordable };
