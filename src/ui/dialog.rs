@@ -77,7 +77,7 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
             return;
         };
         if opener.with_value(Option::is_none) {
-            if let Some(root) = node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() {
+            if let Ok(root) = node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
                 let active = root
                     .active_element()
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
