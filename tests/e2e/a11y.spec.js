@@ -1,0 +1,42 @@
+// axe (WCAG 2.x A and AA rules) on every view and overlay a shopper can open.
+const { test, expect } = require("./fixtures");
+const AxeBuilder = require("@axe-core/playwright").default;
+
+const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
+
+async function noViolations(page, include) {
+  const results = await new AxeBuilder({ page }).include(include).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+for (const [persona, views] of [
+  ["member", ["Rewards", "Ways to earn", "My rewards", "History"]],
+  ["guest", ["Rewards", "Ways to earn"]],
+  ["nonmember", []],
+  ["expiring", []],
+]) {
+  test(`${persona}: every view passes axe`, async ({ page }) => {
+    await page.goto(`/?as=${persona}`);
+    const w = page.locator("#loyalty");
+    await expect(w.locator("section[aria-busy=false]")).toBeVisible();
+    await noViolations(page, "#loyalty");
+    for (const view of views) {
+      await tab(w, view).click();
+      await expect(tab(w, view)).toHaveAttribute("aria-current", "page");
+      await page.waitForTimeout(200);
+      await noViolations(page, "#loyalty");
+    }
+  });
+}
+
+test("the redeem dialog and the launcher panel pass axe", async ({ page }) => {
+  await page.goto("/product.html?as=member");
+  const host = page.locator("[data-laurel-host]");
+  await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
+  await expect(host.getByRole("dialog", { name: "Rewards" })).toBeVisible();
+  await noViolations(page, "[data-laurel-host]");
+  await tab(host, "Rewards").click();
+  await host.getByRole("button", { name: /^Redeem / }).first().click();
+  await expect(host.getByRole("dialog", { name: /^Redeem / })).toBeVisible();
+  await noViolations(page, "[data-laurel-host]");
+});
