@@ -28,14 +28,37 @@ async function waitFor(url, ms) {
       executablePath: "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
     });
-    const page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
-    for (const persona of ["member", "guest", "top"]) {
-      await page.goto(`http://127.0.0.1:${SITE_PORT}/?as=${persona}`);
-      await page.locator("#loyalty section[aria-busy=false]").waitFor();
-      const file = `${outDir}/demo-${persona}.png`;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+    const base = `http://127.0.0.1:${SITE_PORT}`;
+    const shot = async (name) => {
+      await page.waitForTimeout(300);
+      const file = `${outDir}/demo-${name}.png`;
       await page.screenshot({ path: file });
       console.log(`wrote ${file}`);
+    };
+    const ready = () => page.locator("#loyalty section[aria-busy=false]").waitFor();
+    const tab = (scope, name) =>
+      scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
+    for (const persona of ["member", "guest", "top", "nonmember"]) {
+      await page.goto(`${base}/?as=${persona}`);
+      await ready();
+      await shot(persona);
     }
+    await page.goto(`${base}/?as=member`);
+    await ready();
+    const w = page.locator("#loyalty");
+    await tab(w, "Rewards").click();
+    await shot("rewards");
+    await tab(w, "Ways to earn").click();
+    await shot("earn");
+    await page.goto(`${base}/product.html?as=top`);
+    const host = page.locator("[data-laurel-host]");
+    await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
+    await tab(host, "Rewards").click();
+    await host.getByRole("button", { name: /^Redeem / }).first().click();
+    await host.getByRole("button", { name: "Confirm" }).click();
+    await host.getByRole("dialog", { name: "Here's your reward" }).waitFor();
+    await shot("redeemed");
     await browser.close();
   } finally {
     server.kill("SIGTERM");
