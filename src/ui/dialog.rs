@@ -3,11 +3,9 @@ use laurel_core::i18n::fill;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::{points, with_data};
-use crate::embed::browser;
+use super::{points, with_data, CopyButton};
 use crate::state::{RedeemStep, Store};
 
 /// Moves focus to the first or last focusable element inside `root` when Tab would leave it:
@@ -118,12 +116,6 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
                     .cart_url
                     .get_value()
                     .and_then(|t| apply_url(&t, &r.code));
-                let code = r.code.clone();
-                let copied = RwSignal::new(false);
-                let copy = move |_| {
-                    let code = code.clone();
-                    spawn_local(async move { copied.set(browser::copy_text(&code).await) });
-                };
                 let expires = r.expires_at.as_deref().map(|e| {
                     fill(
                         msgs.code_expires,
@@ -137,9 +129,7 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
                     <p class="code" part="code">{r.code.clone()}</p>
                     {expires.map(|e| view! { <p class="muted">{e}</p> })}
                     <p class="actions">
-                        <button type="button" class="button" on:click=copy>
-                            {move || if copied.get() { msgs.copied } else { msgs.copy }}
-                        </button>
+                        <CopyButton locale=store.locale text=r.code.clone() />
                         {apply.map(|href| view! { <a class="button secondary" href=href>{msgs.apply_to_cart}</a> })}
                         <button type="button" class="button secondary" on:click=move |_| close()>{msgs.close}</button>
                     </p>

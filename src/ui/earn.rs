@@ -4,7 +4,7 @@ use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{points, with_data};
+use super::{points, with_data, CopyButton};
 use crate::embed::browser;
 use crate::state::{ActionState, Store};
 
@@ -158,16 +158,6 @@ fn ReferralLink(store: Store) -> impl IntoView {
         .and_then(|u| safe_url(&u))
         .unwrap_or_default();
     let program = with_data(store, |d| d.program.name.clone()).unwrap_or_default();
-    let copied = RwSignal::new(false);
-    let copy = {
-        let url = url.clone();
-        move |_| {
-            let url = url.clone();
-            spawn_local(async move {
-                copied.set(browser::copy_text(&url).await);
-            });
-        }
-    };
     let share = {
         let url = url.clone();
         move |_| {
@@ -183,9 +173,7 @@ fn ReferralLink(store: Store) -> impl IntoView {
                 <span>{msgs.referral_label}</span>
                 <input type="text" readonly value=url.clone() />
             </label>
-            <button type="button" class="button small" on:click=copy>
-                {move || if copied.get() { msgs.copied } else { msgs.copy }}
-            </button>
+            <CopyButton locale=store.locale text=url.clone() class="small" />
             {browser::can_share().then(|| view! {
                 <button type="button" class="button small secondary" on:click=share>{msgs.share}</button>
             })}

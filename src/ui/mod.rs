@@ -1,6 +1,7 @@
 //! Thin Leptos components: they read the store's signals and render. Decisions live in
 //! `laurel_core`, actions in [`crate::state`], formatting in [`crate::intl`].
 
+mod copy;
 mod dialog;
 mod earn;
 mod error;
@@ -20,6 +21,7 @@ use laurel_core::load::Load;
 use laurel_core::wire::{PointsName, WidgetData};
 use leptos::prelude::*;
 
+pub use copy::CopyButton;
 pub use error::ErrorPanel;
 pub use launcher::Launcher;
 pub use loading::LoadingSkeleton;

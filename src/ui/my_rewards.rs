@@ -2,10 +2,8 @@ use laurel_core::i18n::fill;
 use laurel_core::load::Load;
 use laurel_core::wire::Redemption;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::ErrorPanel;
-use crate::embed::browser;
+use super::{CopyButton, ErrorPanel};
 use crate::state::Store;
 
 /// Codes the member has redeemed, newest first, each with Copy.
@@ -37,12 +35,6 @@ pub fn MyRewards(store: Store) -> impl IntoView {
 #[component]
 fn CodeItem(store: Store, redemption: Redemption) -> impl IntoView {
     let msgs = store.locale.messages();
-    let copied = RwSignal::new(false);
-    let code = redemption.code.clone();
-    let copy = move |_| {
-        let code = code.clone();
-        spawn_local(async move { copied.set(browser::copy_text(&code).await) });
-    };
     let expires = redemption.expires_at.as_deref().map(|e| {
         fill(
             msgs.code_expires,
@@ -55,9 +47,7 @@ fn CodeItem(store: Store, redemption: Redemption) -> impl IntoView {
             <h3 class="subtitle">{redemption.reward_name.clone()}</h3>
             <p class="code">{redemption.code.clone()}</p>
             {expires.map(|e| view! { <p class="muted">{e}</p> })}
-            <button type="button" class="button small" aria-label=label on:click=copy>
-                {move || if copied.get() { msgs.copied } else { msgs.copy }}
-            </button>
+            <CopyButton locale=store.locale text=redemption.code.clone() class="small" label=label />
         </li>
     }
 }

@@ -1,0 +1,30 @@
+use laurel_core::i18n::Locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::embed::browser;
+
+/// A Copy button that says "Copied" once the clipboard took the text.
+#[component]
+pub fn CopyButton(
+    locale: Locale,
+    text: String,
+    /// Extra classes, e.g. "small".
+    #[prop(optional)]
+    class: &'static str,
+    /// An accessible name when "Copy" alone would be ambiguous.
+    #[prop(optional, into)]
+    label: Option<String>,
+) -> impl IntoView {
+    let msgs = locale.messages();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let text = text.clone();
+        spawn_local(async move { copied.set(browser::copy_text(&text).await) });
+    };
+    view! {
+        <button type="button" class=format!("button {class}") aria-label=label on:click=copy>
+            {move || if copied.get() { msgs.copied } else { msgs.copy }}
+        </button>
+    }
+}
