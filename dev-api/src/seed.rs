@@ -350,8 +350,8 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     {
         tx.execute(
             "INSERT INTO rewards (id, kind, name, description, cost, min_tier, available, image_url, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8)",
-            params![id, kind, name, description, cost, min_tier, available, pos],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![id, kind, name, description, cost, min_tier, available, format!("/img/{kind}.svg"), pos],
         )?;
     }
     for (id, first_name, enrolled, balance, lifetime, birthday, code, expiring, days) in CUSTOMERS {

@@ -156,3 +156,27 @@ test.describe("reward picks", () => {
     console.log(`filtering 1,000 rewards took ${Date.now() - started} ms`);
   });
 });
+
+test("reward images load, and only from http(s) or relative URLs", async ({ page, widgetApi }) => {
+  await page.goto("/?as=member");
+  const data = await widgetApi.expected();
+  const w = inline(page);
+  await tab(w, "Rewards").click();
+  const images = w.getByRole("list").last().locator("img");
+  await expect(images).toHaveCount(data.rewards.filter((r) => r.image_url).length);
+  // Lazy images: the first is on screen and must have loaded; every src is the API's URL.
+  const cheapest = [...data.rewards].sort((a, b) => a.cost - b.cost)[0];
+  await expect(images.first()).toHaveAttribute("src", cheapest.image_url);
+  await expect.poll(() => images.first().evaluate((i) => i.complete && i.naturalWidth > 0)).toBe(true);
+
+  await page.route(`${API}/v1/widget`, async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    body.rewards = body.rewards.map((r, i) => ({ ...r, image_url: i % 2 ? "javascript:alert(1)" : "data:image/svg+xml,<svg/>" }));
+    route.fulfill({ response: res, json: body });
+  });
+  await page.reload();
+  await tab(w, "Rewards").click();
+  await expect(w.getByRole("list").last().getByRole("listitem").first()).toBeVisible();
+  await expect(w.getByRole("list").last().locator("img")).toHaveCount(0);
+});
