@@ -1,7 +1,7 @@
 // Every shopper journey against the dev API, found by role and accessible name as a person
 // would. Tests that change data use their own persona so they can run in parallel:
-// nonmember (Sam) joins, new (Lina) earns, top (Arjun) redeems, expiring (Eve) redeems in the
-// launcher; member (Maya) is only read.
+// nonmember (Sam) joins, new (Lina) earns, top (Arjun) redeems with exact balance checks,
+// expiring (Eve) redeems without them; member (Maya) is only read.
 const { test, expect, API, points, date, affordable, bestAffordable } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty");
