@@ -180,3 +180,20 @@ test("reward images load, and only from http(s) or relative URLs", async ({ page
   await expect(w.getByRole("list").last().getByRole("listitem").first()).toBeVisible();
   await expect(w.getByRole("list").last().locator("img")).toHaveCount(0);
 });
+
+test("Share hands the referral link to the Web Share API where the browser has it", async ({ page, widgetApi }) => {
+  // Headless Chromium on Linux has no share sheet; stand one in at the edge and record calls.
+  await page.addInitScript(() => {
+    window.__shared = [];
+    navigator.share = (data) => {
+      window.__shared.push(data);
+      return Promise.resolve();
+    };
+  });
+  await page.goto("/?as=member");
+  const { member, program } = await widgetApi.expected();
+  const w = inline(page);
+  await tab(w, "Ways to earn").click();
+  await w.getByRole("button", { name: "Share" }).click();
+  await expect.poll(() => page.evaluate(() => window.__shared)).toEqual([{ title: program.name, url: member.referral_url }]);
+});
