@@ -2,11 +2,12 @@ use laurel_core::catalog::{next_reward, NextReward};
 use laurel_core::i18n::fill;
 use laurel_core::tier::{progress, Progress};
 use laurel_core::wire::WidgetData;
+use leptos::html;
 use leptos::prelude::*;
 
 use super::join::{EnrollForm, JoinPrompt};
 use super::{points_text, with_data, TierProgress};
-use crate::state::Store;
+use crate::state::{ActionState, Store};
 
 /// Home: the member's summary, or the way in for a guest or a non-member.
 #[component]
@@ -98,9 +99,21 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
             ],
         )
     });
+    // Right after joining, the form that had focus is gone: move focus to the greeting.
+    let heading = NodeRef::<html::H2>::new();
+    if matches!(store.enroll.get_untracked(), ActionState::Done(_)) {
+        Effect::new(move |_| {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+                store.enroll.set(ActionState::Idle);
+            }
+        });
+    }
     view! {
         <div class="member" part="member">
-            <h2 class="title">{fill(msgs.greeting, &[("name", &member.first_name)])}</h2>
+            <h2 class="title" tabindex="-1" node_ref=heading>
+                {fill(msgs.greeting, &[("name", &member.first_name)])}
+            </h2>
             <p class="balance" part="balance">
                 <span class="balance-label">{msgs.balance_label}</span>
                 <strong class="balance-value">{balance}</strong>

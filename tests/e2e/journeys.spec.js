@@ -40,7 +40,7 @@ test.describe("non-member", () => {
     await w.getByRole("checkbox", { name: "I accept the program terms" }).check();
     await w.getByRole("checkbox", { name: /offers and news/ }).check();
     await join.click();
-    await expect(w.getByRole("heading", { name: "Hi Sam" })).toBeVisible();
+    await expect(w.getByRole("heading", { name: "Hi Sam" })).toBeFocused();
     await expect(w.getByText(points(data.program.signup_bonus), { exact: true })).toBeVisible();
     const after = await widgetApi.expected();
     expect(after.member.balance).toBe(data.program.signup_bonus);
