@@ -38,13 +38,14 @@ impl Store {
             };
             match client.enroll(&req).await {
                 Ok(member) => {
-                    self.data.update(|d| {
-                        if let Load::Ready(d) = d {
-                            d.member = Some(member);
-                        }
-                    });
+                    // Fetch the member's rules and statuses before showing the member view, so that
+                    // it renders once (and the greeting can take focus once).
+                    let fresh = client.widget().await.ok();
                     self.enroll.set(ActionState::Done(0));
-                    self.refresh_rules();
+                    match fresh {
+                        Some(data) => self.data.set(Load::Ready(data)),
+                        None => self.set_member(member),
+                    }
                 }
                 Err(e) => self.enroll.set(ActionState::Failed(e.kind())),
             }
