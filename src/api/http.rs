@@ -40,12 +40,23 @@ impl HttpClient {
         b
     }
 
-    /// Sends the request, aborting it after the timeout, and decodes a success body.
+    /// Sends the request and decodes a success body. Only the decoding is generic, so the
+    /// transport below is compiled once rather than once per response type.
     async fn call<T: DeserializeOwned>(
         &self,
         builder: RequestBuilder,
         body: Option<String>,
     ) -> Result<T, ApiError> {
+        let text = self.call_text(builder, body).await?;
+        serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+    }
+
+    /// Sends the request, aborting it after the timeout; a success body as text.
+    async fn call_text(
+        &self,
+        builder: RequestBuilder,
+        body: Option<String>,
+    ) -> Result<String, ApiError> {
         let controller = AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
@@ -90,10 +101,7 @@ impl HttpClient {
     }
 }
 
-async fn send<T: DeserializeOwned>(
-    builder: RequestBuilder,
-    body: Option<String>,
-) -> Result<T, ApiError> {
+async fn send(builder: RequestBuilder, body: Option<String>) -> Result<String, ApiError> {
     let request = match body {
         Some(b) => builder.body(b),
         None => builder.build(),
@@ -106,10 +114,11 @@ async fn send<T: DeserializeOwned>(
     if !response.ok() {
         return Err(status_error(response).await);
     }
+    // A body cut off by the abort is a network failure; `call_text` turns it into a timeout.
     response
-        .json::<T>()
+        .text()
         .await
-        .map_err(|e| ApiError::Decode(e.to_string()))
+        .map_err(|e| ApiError::Network(e.to_string()))
 }
 
 async fn status_error(response: Response) -> ApiError {
