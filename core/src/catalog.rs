@@ -82,17 +82,10 @@ pub fn visible<'a>(
 
 /// The kinds present in the catalog, in a fixed order, for the filter buttons.
 pub fn kinds_present(rewards: &[Reward]) -> Vec<RewardKind> {
-    [
-        RewardKind::FixedDiscount,
-        RewardKind::PercentDiscount,
-        RewardKind::FreeShipping,
-        RewardKind::FreeProduct,
-        RewardKind::Experience,
-        RewardKind::Donation,
-    ]
-    .into_iter()
-    .filter(|k| rewards.iter().any(|r| r.kind == *k))
-    .collect()
+    RewardKind::ALL
+        .into_iter()
+        .filter(|k| rewards.iter().any(|r| r.kind == *k))
+        .collect()
 }
 
 /// What to tell a member about their next reward.

@@ -122,6 +122,20 @@ pub enum EarnKind {
     Custom,
 }
 
+impl EarnKind {
+    /// Every kind of the contract.
+    pub const ALL: [EarnKind; 8] = [
+        EarnKind::Purchase,
+        EarnKind::Signup,
+        EarnKind::Review,
+        EarnKind::Birthday,
+        EarnKind::Newsletter,
+        EarnKind::Referral,
+        EarnKind::SocialFollow,
+        EarnKind::Custom,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EarnRule {
     pub id: String,
@@ -154,6 +168,18 @@ pub enum RewardKind {
     /// A kind this widget does not know yet.
     #[serde(other)]
     Unknown,
+}
+
+impl RewardKind {
+    /// Every kind of the contract, in display order.
+    pub const ALL: [RewardKind; 6] = [
+        RewardKind::FixedDiscount,
+        RewardKind::PercentDiscount,
+        RewardKind::FreeShipping,
+        RewardKind::FreeProduct,
+        RewardKind::Experience,
+        RewardKind::Donation,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

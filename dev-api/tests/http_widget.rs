@@ -23,26 +23,10 @@ fn a_guest_gets_the_program_rules_and_rewards_but_no_member() {
 #[test]
 fn the_seed_covers_every_earn_kind_and_every_reward_kind() {
     let data: WidgetData = start().get("/v1/widget", None).json();
-    for kind in [
-        EarnKind::Purchase,
-        EarnKind::Signup,
-        EarnKind::Review,
-        EarnKind::Birthday,
-        EarnKind::Newsletter,
-        EarnKind::Referral,
-        EarnKind::SocialFollow,
-        EarnKind::Custom,
-    ] {
+    for kind in EarnKind::ALL {
         assert!(data.earn_rules.iter().any(|r| r.kind == kind), "{kind:?}");
     }
-    for kind in [
-        RewardKind::FixedDiscount,
-        RewardKind::PercentDiscount,
-        RewardKind::FreeShipping,
-        RewardKind::FreeProduct,
-        RewardKind::Experience,
-        RewardKind::Donation,
-    ] {
+    for kind in RewardKind::ALL {
         assert!(data.rewards.iter().any(|r| r.kind == kind), "{kind:?}");
     }
     assert!(data.rewards.len() >= 12);
