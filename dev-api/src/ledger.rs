@@ -12,15 +12,6 @@ use crate::program::{self, Customer};
 /// How long a redemption code stays valid.
 pub const CODE_LIFETIME_SECS: i64 = 30 * 86_400;
 
-fn kind_name(kind: ActivityKind) -> &'static str {
-    match kind {
-        ActivityKind::Earn => "earn",
-        ActivityKind::Spend => "spend",
-        ActivityKind::Expire => "expire",
-        ActivityKind::Adjust => "adjust",
-    }
-}
-
 pub fn record(
     conn: &Connection,
     customer: &str,
@@ -32,7 +23,7 @@ pub fn record(
     conn.execute(
         "INSERT INTO activity (customer_id, kind, points, description, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![customer, kind_name(kind), points, description, at],
+        params![customer, program::to_wire(&kind), points, description, at],
     )?;
     Ok(())
 }
@@ -272,11 +263,10 @@ pub fn activity(
     let rows = stmt.query_map(
         params![customer, before.unwrap_or(i64::MAX), limit + 1],
         |r| {
-            let kind: String = r.get(1)?;
             Ok(ActivityEntry {
                 id: r.get::<_, i64>(0)?.to_string(),
-                kind: serde_json::from_value(serde_json::Value::String(kind))
-                    .unwrap_or(ActivityKind::Adjust),
+                // An unknown stored kind reads as `adjust` (the enum's serde fallback).
+                kind: program::from_wire(&r.get::<_, String>(1)?)?,
                 points: r.get(2)?,
                 description: r.get(3)?,
                 created_at: time::rfc3339(r.get(4)?),

@@ -8,6 +8,7 @@ use laurel_core::wire::{
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 #[derive(Debug, Clone)]
 pub struct Customer {
@@ -23,8 +24,15 @@ pub struct Customer {
     pub expiring_at: Option<i64>,
 }
 
-/// Kinds are stored as their wire names.
-fn from_wire<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
+/// Kinds are stored as their wire names: `to_wire` writes one, `from_wire` reads it back.
+pub fn to_wire(kind: &impl Serialize) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+pub fn from_wire<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
     serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
     })
@@ -94,13 +102,9 @@ pub fn earn_rules(conn: &Connection, customer: Option<&str>) -> rusqlite::Result
 }
 
 pub fn rule_by_kind(conn: &Connection, kind: EarnKind) -> rusqlite::Result<Option<(String, u64)>> {
-    let kind = serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
     conn.query_row(
         "SELECT id, points FROM earn_rules WHERE kind = ?1 ORDER BY position LIMIT 1",
-        params![kind],
+        params![to_wire(&kind)],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .optional()
