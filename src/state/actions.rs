@@ -62,22 +62,20 @@ impl Store {
         spawn_local(async move {
             match client.action(&action).await {
                 Ok(result) => {
-                    self.set_member(result.member);
+                    // The answer has the member; a once-only rule of this kind is now done.
+                    self.data.update(|d| {
+                        if let Load::Ready(d) = d {
+                            d.member = Some(result.member);
+                            d.earn_rules
+                                .iter_mut()
+                                .filter(|r| r.kind == kind && !r.repeatable)
+                                .for_each(|r| r.completed = true);
+                        }
+                    });
                     self.set_earn_action(kind, ActionState::Done(result.points_awarded));
                     self.history.set(Default::default());
-                    // Completion flags live on the rules; refresh them quietly.
-                    self.refresh_rules();
                 }
                 Err(e) => self.set_earn_action(kind, ActionState::Failed(e.kind())),
-            }
-        });
-    }
-
-    fn refresh_rules(self) {
-        let client = self.client();
-        spawn_local(async move {
-            if let Ok(fresh) = client.widget().await {
-                self.data.set(Load::Ready(fresh));
             }
         });
     }
