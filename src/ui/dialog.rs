@@ -8,6 +8,18 @@ use wasm_bindgen::JsCast;
 use super::{points, with_data, CopyButton};
 use crate::state::{RedeemStep, Store};
 
+/// Focuses the first element under `root` that matches `selector`, if any.
+pub fn focus_first(root: &web_sys::Element, selector: &str) {
+    if let Some(el) = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Moves focus to the first or last focusable element inside `root` when Tab would leave it:
 /// the WAI-ARIA APG modal dialog pattern.
 pub fn trap_focus(root: &web_sys::Element, ev: &KeyboardEvent) {
@@ -82,14 +94,7 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
                 opener.set_value(Some((active, root, reward_id)));
             }
         }
-        if let Some(first) = node
-            .query_selector("button:not([disabled])")
-            .ok()
-            .flatten()
-            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = first.focus();
-        }
+        focus_first(&node, "button:not([disabled])");
     });
     let close = move || {
         if !store

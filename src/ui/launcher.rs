@@ -3,9 +3,8 @@ use laurel_core::config::Corner;
 use laurel_core::i18n::fill;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::dialog::trap_focus;
+use super::dialog::{focus_first, trap_focus};
 use super::{points, with_data, Widget};
 use crate::state::Store;
 
@@ -48,12 +47,8 @@ pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
     };
     Effect::new(move |_| {
         if open.get() {
-            if let Some(first) = panel
-                .get()
-                .and_then(|p| p.query_selector("button, a[href]").ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = first.focus();
+            if let Some(p) = panel.get() {
+                focus_first(&p, "button, a[href]");
             }
         }
     });
