@@ -1,23 +1,28 @@
-//! The widget's configuration, read from the script tag's `data-*` attributes.
+//! The widget's configuration: the page-wide settings of the script tag (`data-api`, ...) or of
+//! `Laurel.init({...})`, and each widget's own placement (`<laurel-widget view placement>`).
+//! Anything invalid is refused with an error that names the attribute.
 
+use crate::cart::CartMode;
 use crate::i18n::Locale;
 use crate::safe_url::safe_url;
+use crate::view::View;
 
 /// Default time the widget waits for the API before it shows the timeout message.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
-/// Where the widget renders.
+/// Where a widget renders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
-    /// In place, inside the mount element.
+    /// In place, inside its host element.
     Inline,
     /// A floating button that opens a panel.
     Launcher,
 }
 
 /// The launcher's corner, in logical terms so that it mirrors in right-to-left pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Corner {
+    #[default]
     BottomEnd,
     BottomStart,
     TopEnd,
@@ -25,6 +30,13 @@ pub enum Corner {
 }
 
 impl Corner {
+    const ALL: [Corner; 4] = [
+        Self::BottomEnd,
+        Self::BottomStart,
+        Self::TopEnd,
+        Self::TopStart,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::BottomEnd => "bottom-end",
@@ -35,6 +47,7 @@ impl Corner {
     }
 }
 
+/// Page-wide settings: one API, one shopper, one language for every widget on the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// API base URL without a trailing slash.
@@ -42,194 +55,422 @@ pub struct Config {
     /// The shopper's bearer token; `None` for a guest.
     pub token: Option<String>,
     pub locale: Locale,
-    /// CSS selector of the element to render into; `None` renders next to the script tag.
-    pub mount: Option<String>,
     pub timeout_ms: u32,
+    pub cart: CartMode,
+}
+
+/// One widget's placement and first view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WidgetOptions {
     pub placement: Placement,
     pub corner: Corner,
-    /// Where "Apply to cart" goes, with `{code}` for the code; `None` hides the button.
-    pub cart_url: Option<String>,
+    pub view: View,
+}
+
+/// What one pasted script tag asks for: the page's settings and one widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptTag {
+    pub config: Config,
+    /// CSS selector of the element to render into; `None` without `data-mount`.
+    pub mount: Option<String>,
+    pub widget: WidgetOptions,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
-    MissingApi,
-    UnsafeApi,
+    Missing {
+        attribute: String,
+        hint: &'static str,
+    },
+    Invalid {
+        attribute: String,
+        value: String,
+        expected: String,
+    },
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::MissingApi => {
-                f.write_str("data-api is missing: set it to your loyalty API's base URL")
-            }
-            Self::UnsafeApi => f.write_str("data-api must be an http or https URL"),
+            Self::Missing { attribute, hint } => write!(f, "{attribute} is missing: {hint}"),
+            Self::Invalid {
+                attribute,
+                value,
+                expected,
+            } => write!(
+                f,
+                "{attribute}=\"{value}\" is not valid: expected {expected}"
+            ),
         }
     }
 }
 
-/// Parses the attributes; `attr("api")` returns the value of `data-api`.
-/// `page_lang` is the host page's `<html lang>`, used when `data-locale` is absent.
-pub fn parse(
-    attr: impl Fn(&str) -> Option<String>,
-    page_lang: Option<&str>,
-) -> Result<Config, ConfigError> {
-    let non_empty = |name: &str| {
-        attr(name)
+/// Where settings are read from, and how their names are shown in errors.
+pub trait Attrs {
+    /// The trimmed, non-empty value of setting `key` (`"api"`, `"cart-url"`, ...).
+    fn value(&self, key: &str) -> Option<String>;
+    /// The name the page author wrote, e.g. `data-api`.
+    fn label(&self, key: &str) -> String;
+}
+
+/// Attributes of an element, read through `get(name)`, named with `prefix` (`"data-"` for the
+/// script tag, `""` for `<laurel-widget>`).
+pub struct ElementAttrs<F> {
+    pub prefix: &'static str,
+    pub get: F,
+}
+
+impl<F: Fn(&str) -> Option<String>> Attrs for ElementAttrs<F> {
+    fn value(&self, key: &str) -> Option<String> {
+        (self.get)(&format!("{}{key}", self.prefix))
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
+    }
+
+    fn label(&self, key: &str) -> String {
+        format!("{}{key}", self.prefix)
+    }
+}
+
+fn invalid(
+    attrs: &impl Attrs,
+    key: &str,
+    value: String,
+    expected: impl Into<String>,
+) -> ConfigError {
+    ConfigError::Invalid {
+        attribute: attrs.label(key),
+        value,
+        expected: expected.into(),
+    }
+}
+
+/// Reads `key` as one of `names`, or `default` when absent.
+fn choice<T: Copy>(
+    attrs: &impl Attrs,
+    key: &str,
+    options: &[(T, &str)],
+    default: T,
+) -> Result<T, ConfigError> {
+    let Some(value) = attrs.value(key) else {
+        return Ok(default);
     };
-    let raw_api = non_empty("api").ok_or(ConfigError::MissingApi)?;
+    options
+        .iter()
+        .find(|(_, name)| *name == value)
+        .map(|(v, _)| *v)
+        .ok_or_else(|| {
+            let names: Vec<&str> = options.iter().map(|(_, n)| *n).collect();
+            invalid(attrs, key, value, format!("one of {}", names.join(", ")))
+        })
+}
+
+/// The page-wide settings. `page_lang` is the host page's `<html lang>`, used when no locale is
+/// set.
+pub fn parse_config(attrs: &impl Attrs, page_lang: Option<&str>) -> Result<Config, ConfigError> {
+    let raw_api = attrs.value("api").ok_or_else(|| ConfigError::Missing {
+        attribute: attrs.label("api"),
+        hint: "set it to your loyalty API's base URL",
+    })?;
     let api_base = safe_url(&raw_api)
-        .ok_or(ConfigError::UnsafeApi)?
+        .ok_or_else(|| invalid(attrs, "api", raw_api.clone(), "an http or https URL"))?
         .trim_end_matches('/')
         .to_owned();
-    let locale = Locale::negotiate(non_empty("locale").as_deref().or(page_lang));
-    let timeout_ms = non_empty("timeout")
-        .and_then(|t| t.parse::<u32>().ok())
-        .map_or(DEFAULT_TIMEOUT_MS, |t| t.clamp(1_000, 60_000));
-    let mount = non_empty("mount");
-    let placement = match non_empty("placement").as_deref() {
-        Some("launcher") => Placement::Launcher,
-        Some("inline") => Placement::Inline,
-        _ if mount.is_some() => Placement::Inline,
-        _ => Placement::Launcher,
-    };
-    let corner = match non_empty("corner").as_deref() {
-        Some("bottom-start") => Corner::BottomStart,
-        Some("top-end") => Corner::TopEnd,
-        Some("top-start") => Corner::TopStart,
-        _ => Corner::BottomEnd,
+    let locale = Locale::negotiate(attrs.value("locale").as_deref().or(page_lang));
+    let timeout_ms = match attrs.value("timeout") {
+        None => DEFAULT_TIMEOUT_MS,
+        Some(t) => t
+            .parse::<u32>()
+            .map_err(|_| invalid(attrs, "timeout", t, "milliseconds, e.g. 10000"))?
+            .clamp(1_000, 60_000),
     };
     Ok(Config {
         api_base,
-        token: non_empty("token"),
+        token: attrs.value("token"),
         locale,
-        mount,
         timeout_ms,
-        placement,
-        corner,
-        cart_url: non_empty("cart-url").filter(|u| safe_url(u).is_some()),
+        cart: parse_cart(attrs)?,
     })
 }
 
-/// The "Apply to cart" link for `code`: the template with `{code}` percent-encoded, if the
-/// result is an http(s) or relative URL.
-pub fn apply_url(template: &str, code: &str) -> Option<String> {
-    let encoded: String = code
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    safe_url(&template.replace("{code}", &encoded))
+fn parse_cart(attrs: &impl Attrs) -> Result<CartMode, ConfigError> {
+    let url = match attrs.value("cart-url") {
+        Some(u) => Some(
+            safe_url(&u)
+                .ok_or_else(|| invalid(attrs, "cart-url", u, "an http, https or relative URL"))?,
+        ),
+        None => None,
+    };
+    let Some(mode) = attrs.value("cart") else {
+        return Ok(url.map_or(CartMode::None, CartMode::Url));
+    };
+    match (mode.as_str(), url) {
+        ("event", _) => Ok(CartMode::Event),
+        ("url", Some(u)) => Ok(CartMode::Url(u)),
+        ("url", None) => Err(ConfigError::Missing {
+            attribute: attrs.label("cart-url"),
+            hint: "data-cart=\"url\" needs a template such as /cart?discount={code}",
+        }),
+        ("shopify", _) => Ok(CartMode::Shopify),
+        ("woocommerce", _) => Ok(CartMode::WooCommerce),
+        _ => Err(invalid(
+            attrs,
+            "cart",
+            mode,
+            format!("one of {}", CartMode::NAMES),
+        )),
+    }
+}
+
+/// A widget's placement and first view. Without a `placement`, a widget is inline when it has a
+/// place in the page (`inline_by_default`) and a launcher otherwise.
+pub fn parse_widget(
+    attrs: &impl Attrs,
+    inline_by_default: bool,
+) -> Result<WidgetOptions, ConfigError> {
+    let default = if inline_by_default {
+        Placement::Inline
+    } else {
+        Placement::Launcher
+    };
+    let placement = choice(
+        attrs,
+        "placement",
+        &[
+            (Placement::Inline, "inline"),
+            (Placement::Launcher, "launcher"),
+        ],
+        default,
+    )?;
+    let corners = Corner::ALL.map(|c| (c, c.as_str()));
+    let corner = choice(attrs, "corner", &corners, Corner::BottomEnd)?;
+    let views = View::ALL.map(|v| (v, v.as_str()));
+    let view = choice(attrs, "view", &views, View::Home)?;
+    Ok(WidgetOptions {
+        placement,
+        corner,
+        view,
+    })
+}
+
+/// A `<laurel-points amount currency>` element's purchase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointsOptions {
+    /// A decimal amount such as `49.90`.
+    pub amount: String,
+    /// An ISO 4217 code, upper case.
+    pub currency: String,
+}
+
+pub fn parse_points(attrs: &impl Attrs) -> Result<PointsOptions, ConfigError> {
+    let missing = |key: &str, hint| ConfigError::Missing {
+        attribute: attrs.label(key),
+        hint,
+    };
+    let amount = attrs
+        .value("amount")
+        .ok_or_else(|| missing("amount", "set it to the price, e.g. 49.90"))?;
+    if crate::earn::parse_amount(&amount).is_none() {
+        return Err(invalid(attrs, "amount", amount, "a price such as 49.90"));
+    }
+    let currency = attrs
+        .value("currency")
+        .ok_or_else(|| missing("currency", "set it to the price's currency, e.g. EUR"))?;
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(invalid(
+            attrs,
+            "currency",
+            currency,
+            "a currency code such as EUR",
+        ));
+    }
+    Ok(PointsOptions {
+        amount,
+        currency: currency.to_ascii_uppercase(),
+    })
+}
+
+/// Everything a pasted script tag says.
+pub fn parse_script(attrs: &impl Attrs, page_lang: Option<&str>) -> Result<ScriptTag, ConfigError> {
+    let config = parse_config(attrs, page_lang)?;
+    let mount = attrs.value("mount");
+    let widget = parse_widget(attrs, mount.is_some())?;
+    Ok(ScriptTag {
+        config,
+        mount,
+        widget,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn attrs<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| (*v).to_owned())
+    fn tag<'a>(
+        pairs: &'a [(&'a str, &'a str)],
+    ) -> ElementAttrs<impl Fn(&str) -> Option<String> + 'a> {
+        ElementAttrs {
+            prefix: "data-",
+            get: move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| format!("data-{k}") == name)
+                    .map(|(_, v)| (*v).to_owned())
+            },
         }
+    }
+
+    fn script(pairs: &[(&str, &str)]) -> Result<ScriptTag, ConfigError> {
+        parse_script(&tag(pairs), None)
     }
 
     #[test]
     fn reads_every_attribute() {
-        let c = parse(
-            attrs(&[
-                ("api", "https://api.shop.test/"),
-                ("token", " abc.def.ghi "),
-                ("locale", "en-GB"),
-                ("mount", "#loyalty"),
-                ("timeout", "5000"),
-            ]),
-            None,
-        )
+        let s = script(&[
+            ("api", "https://api.shop.test/"),
+            ("token", " abc.def.ghi "),
+            ("locale", "en-GB"),
+            ("mount", "#loyalty"),
+            ("timeout", "5000"),
+            ("view", "rewards"),
+        ])
         .expect("valid config");
-        assert_eq!(c.api_base, "https://api.shop.test");
-        assert_eq!(c.token.as_deref(), Some("abc.def.ghi"));
-        assert_eq!(c.locale, Locale::En);
-        assert_eq!(c.mount.as_deref(), Some("#loyalty"));
-        assert_eq!(c.timeout_ms, 5000);
+        assert_eq!(s.config.api_base, "https://api.shop.test");
+        assert_eq!(s.config.token.as_deref(), Some("abc.def.ghi"));
+        assert_eq!(s.config.locale, Locale::En);
+        assert_eq!(s.config.timeout_ms, 5000);
+        assert_eq!(s.mount.as_deref(), Some("#loyalty"));
+        assert_eq!(s.widget.view, View::Rewards);
     }
 
     #[test]
     fn placement_follows_mount_unless_set_and_corner_defaults() {
-        let c = parse(attrs(&[("api", "/a")]), None).expect("valid");
+        let s = script(&[("api", "/a")]).expect("valid");
         assert_eq!(
-            (c.placement, c.corner),
+            (s.widget.placement, s.widget.corner),
             (Placement::Launcher, Corner::BottomEnd)
         );
-        let c = parse(attrs(&[("api", "/a"), ("mount", "#x")]), None).expect("valid");
-        assert_eq!(c.placement, Placement::Inline);
-        let c = parse(
-            attrs(&[
-                ("api", "/a"),
-                ("mount", "#x"),
-                ("placement", "launcher"),
-                ("corner", "top-start"),
-            ]),
-            None,
-        )
+        let s = script(&[("api", "/a"), ("mount", "#x")]).expect("valid");
+        assert_eq!(s.widget.placement, Placement::Inline);
+        let s = script(&[
+            ("api", "/a"),
+            ("mount", "#x"),
+            ("placement", "launcher"),
+            ("corner", "top-start"),
+        ])
         .expect("valid");
         assert_eq!(
-            (c.placement, c.corner),
+            (s.widget.placement, s.widget.corner),
             (Placement::Launcher, Corner::TopStart)
         );
     }
 
     #[test]
-    fn apply_url_encodes_the_code_and_refuses_unsafe_templates() {
+    fn an_invalid_value_names_its_attribute_and_the_choices() {
+        let err = |pairs: &[(&str, &str)]| script(pairs).expect_err("invalid").to_string();
         assert_eq!(
-            apply_url("/cart?discount={code}", "LR-AB CD&x").as_deref(),
-            Some("/cart?discount=LR-AB%20CD%26x")
+            err(&[("api", "/a"), ("placement", "sidebar")]),
+            "data-placement=\"sidebar\" is not valid: expected one of inline, launcher"
         );
-        assert_eq!(apply_url("javascript:go('{code}')", "X"), None);
-        let c = parse(attrs(&[("api", "/a"), ("cart-url", "javascript:x")]), None).expect("valid");
-        assert_eq!(c.cart_url, None);
+        assert!(err(&[("api", "/a"), ("corner", "left")]).starts_with("data-corner=\"left\""));
+        assert!(err(&[("api", "/a"), ("view", "admin")]).contains("home, rewards, earn"));
+        assert!(err(&[("api", "/a"), ("timeout", "soon")]).starts_with("data-timeout="));
+        assert_eq!(
+            err(&[("api", "/a"), ("cart", "magento")]),
+            "data-cart=\"magento\" is not valid: expected one of event, url, shopify, woocommerce"
+        );
+        assert!(err(&[("api", "/a"), ("cart", "url")]).starts_with("data-cart-url is missing"));
+        assert!(err(&[("api", "/a"), ("cart-url", "javascript:x")]).starts_with("data-cart-url="));
+    }
+
+    #[test]
+    fn element_attributes_are_named_without_a_prefix() {
+        let attrs = ElementAttrs {
+            prefix: "",
+            get: |name: &str| (name == "view").then(|| "nope".to_owned()),
+        };
+        let e = parse_widget(&attrs, true).expect_err("invalid view");
+        assert!(e.to_string().starts_with("view=\"nope\""), "{e}");
+    }
+
+    #[test]
+    fn points_need_a_price_and_a_currency() {
+        let points = |pairs: &'static [(&'static str, &'static str)]| {
+            parse_points(&ElementAttrs {
+                prefix: "",
+                get: move |name: &str| {
+                    pairs
+                        .iter()
+                        .find(|(k, _)| *k == name)
+                        .map(|(_, v)| (*v).to_owned())
+                },
+            })
+            .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            points(&[("amount", "49.90"), ("currency", "eur")]),
+            Ok(PointsOptions {
+                amount: "49.90".into(),
+                currency: "EUR".into()
+            })
+        );
+        assert!(points(&[("amount", "4,90"), ("currency", "EUR")])
+            .is_err_and(|e| e.starts_with("amount=\"4,90\"")));
+        assert!(points(&[("amount", "5")]).is_err_and(|e| e.starts_with("currency is missing")));
+        assert!(points(&[("amount", "5"), ("currency", "euro")])
+            .is_err_and(|e| e.starts_with("currency=\"euro\"")));
+    }
+
+    #[test]
+    fn cart_modes() {
+        let cart = |pairs: &[(&str, &str)]| script(pairs).expect("valid").config.cart;
+        assert_eq!(cart(&[("api", "/a")]), CartMode::None);
+        assert_eq!(
+            cart(&[("api", "/a"), ("cart-url", "/c?d={code}")]),
+            CartMode::Url("/c?d={code}".into())
+        );
+        assert_eq!(cart(&[("api", "/a"), ("cart", "event")]), CartMode::Event);
+        assert_eq!(
+            cart(&[("api", "/a"), ("cart", "shopify")]),
+            CartMode::Shopify
+        );
+        assert_eq!(
+            cart(&[("api", "/a"), ("cart", "woocommerce")]),
+            CartMode::WooCommerce
+        );
     }
 
     #[test]
     fn an_empty_token_means_a_guest() {
-        let c = parse(attrs(&[("api", "/api"), ("token", "  ")]), None).expect("valid");
-        assert_eq!(c.token, None);
-        assert_eq!(c.api_base, "/api");
+        let s = script(&[("api", "/api"), ("token", "  ")]).expect("valid");
+        assert_eq!(s.config.token, None);
+        assert_eq!(s.config.api_base, "/api");
     }
 
     #[test]
     fn api_is_required_and_must_be_http() {
-        assert_eq!(parse(attrs(&[]), None), Err(ConfigError::MissingApi));
         assert_eq!(
-            parse(attrs(&[("api", "javascript:alert(1)")]), None),
-            Err(ConfigError::UnsafeApi)
+            script(&[]).map(|_| ()).map_err(|e| e.to_string()),
+            Err("data-api is missing: set it to your loyalty API's base URL".into())
         );
+        assert!(script(&[("api", "javascript:alert(1)")])
+            .expect_err("unsafe")
+            .to_string()
+            .starts_with("data-api=\"javascript:alert(1)\""));
     }
 
     #[test]
-    fn timeout_is_clamped_and_garbage_falls_back() {
-        let t = |v: &str| {
-            parse(attrs(&[("api", "/a"), ("timeout", v)]), None)
-                .map(|c| c.timeout_ms)
-                .ok()
-        };
-        assert_eq!(t("1"), Some(1_000));
-        assert_eq!(t("999999999"), Some(60_000));
-        assert_eq!(t("soon"), Some(DEFAULT_TIMEOUT_MS));
+    fn timeout_is_clamped() {
+        let t = |v: &str| script(&[("api", "/a"), ("timeout", v)]).map(|s| s.config.timeout_ms);
+        assert_eq!(t("1"), Ok(1_000));
+        assert_eq!(t("999999999"), Ok(60_000));
     }
 
     #[test]
     fn locale_falls_back_to_the_page_language_then_english() {
-        let c = parse(attrs(&[("api", "/a")]), Some("en-US")).expect("valid");
-        assert_eq!(c.locale, Locale::En);
-        let c = parse(attrs(&[("api", "/a"), ("locale", "xx")]), None).expect("valid");
-        assert_eq!(c.locale, Locale::En);
+        let c = parse_script(&tag(&[("api", "/a")]), Some("en-US")).expect("valid");
+        assert_eq!(c.config.locale, Locale::En);
+        let c = script(&[("api", "/a"), ("locale", "xx")]).expect("valid");
+        assert_eq!(c.config.locale, Locale::En);
     }
 }

@@ -1,6 +1,8 @@
 //! Laurel's pure domain logic. No Leptos, no web-sys: everything here is tested natively.
 
+pub mod cart;
 pub mod catalog;
+pub mod changes;
 pub mod config;
 pub mod earn;
 pub mod i18n;
@@ -8,4 +10,5 @@ pub mod load;
 pub mod safe_url;
 pub mod tier;
 pub mod time;
+pub mod view;
 pub mod wire;

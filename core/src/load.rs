@@ -67,6 +67,25 @@ impl ErrorKind {
             _ => Self::BadResponse,
         }
     }
+
+    /// A stable name for events and logs, e.g. `insufficient-points`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Network => "network",
+            Self::Timeout => "timeout",
+            Self::Unauthorized => "unauthorized",
+            Self::RateLimited => "rate-limited",
+            Self::Server => "server",
+            Self::BadResponse => "bad-response",
+            Self::InsufficientPoints => "insufficient-points",
+            Self::RewardUnavailable => "reward-unavailable",
+            Self::TierTooLow => "tier-too-low",
+            Self::NotEnrolled => "not-enrolled",
+            Self::AlreadyEnrolled => "already-enrolled",
+            Self::InFlight => "in-flight",
+            Self::Invalid => "invalid",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -180,6 +180,19 @@ impl RewardKind {
         RewardKind::Experience,
         RewardKind::Donation,
     ];
+
+    /// The contract's name for the kind, e.g. `free_shipping`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FixedDiscount => "fixed_discount",
+            Self::PercentDiscount => "percent_discount",
+            Self::FreeShipping => "free_shipping",
+            Self::FreeProduct => "free_product",
+            Self::Experience => "experience",
+            Self::Donation => "donation",
+            Self::Unknown => "unknown",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -369,6 +382,14 @@ mod tests {
         assert_eq!(kind, RewardKind::Unknown);
         let kind: RewardKind = serde_json::from_str(r#""free_shipping""#).expect("known");
         assert_eq!(kind, RewardKind::FreeShipping);
+    }
+
+    #[test]
+    fn reward_kind_names_match_the_wire() {
+        for kind in RewardKind::ALL {
+            let wire = serde_json::to_string(&kind).expect("serializes");
+            assert_eq!(wire, format!("\"{}\"", kind.as_str()));
+        }
     }
 
     #[test]

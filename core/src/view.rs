@@ -1,0 +1,62 @@
+//! The widget's views, as named in attributes (`view="rewards"`) and in `Laurel.open(view)`.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    #[default]
+    Home,
+    Rewards,
+    Earn,
+    MyRewards,
+    History,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 5] = [
+        View::Home,
+        View::Rewards,
+        View::Earn,
+        View::MyRewards,
+        View::History,
+    ];
+
+    /// The name used in attributes, events and the JS API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Home => "home",
+            Self::Rewards => "rewards",
+            Self::Earn => "earn",
+            Self::MyRewards => "my-rewards",
+            Self::History => "history",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == name.trim())
+    }
+
+    /// Views that show a member's own data; guests and non-members see Home instead.
+    pub fn members_only(self) -> bool {
+        matches!(self, Self::MyRewards | Self::History)
+    }
+
+    /// The names, for error messages.
+    pub fn names() -> String {
+        Self::ALL.map(Self::as_str).join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for v in View::ALL {
+            assert_eq!(View::parse(v.as_str()), Some(v));
+        }
+        assert_eq!(View::parse(" rewards "), Some(View::Rewards));
+        assert_eq!(View::parse("Rewards"), None);
+        assert_eq!(View::parse("admin"), None);
+    }
+}
