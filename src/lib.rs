@@ -1,13 +1,15 @@
-//! Laurel: an embeddable loyalty widget.
+//! Laurel: an embeddable loyalty widget. Every dependency points down this list:
 //!
-//! - [`laurel_core`]: pure domain logic (tier progress, config, messages, wire types).
-//! - [`api`]: the HTTP client for the loyalty API and its error type.
+//! - [`embed`]: the top. The script tag, the custom elements, the Shadow DOM mount, the
+//!   `window.Laurel` API and the DOM events. Nothing below imports it.
+//! - [`ui`]: thin Leptos components that render the store's signals.
 //! - [`state`]: the page's loyalty state and the actions that change it.
-//! - [`ui`]: thin Leptos components that render signals.
-//! - [`embed`]: the script-tag config, the Shadow DOM mount and the panic guard.
+//! - [`api`]: the HTTP client for the loyalty API and its error type.
+//! - [`browser`]: console, clipboard, `Intl` and other browser services.
+//! - [`laurel_core`]: pure domain logic (tiers, config, messages, wire types).
 
 pub mod api;
+pub mod browser;
 pub mod embed;
-pub mod intl;
 pub mod state;
 pub mod ui;

@@ -1,21 +1,32 @@
-//! The wasm entry point that Trunk builds. `src/embed/laurel.js` loads it and calls
-//! [`mount_script`] with the script tag a shop owner pasted.
+//! The wasm entry point that Trunk builds. `src/embed/laurel.js` loads it, forwards the script
+//! tags, the `window.Laurel` calls and the custom elements' lifecycle to these exports.
 
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
 
 fn main() {
     laurel::embed::install_panic_hook();
 }
 
-/// Mounts a widget configured by `script`'s `data-*` attributes. Never throws: problems are
+/// Runs a `window.Laurel` command (`start` for a script tag). Never throws: problems are
 /// reported on the console and leave the host page as it was.
 #[wasm_bindgen]
-pub fn mount_script(script: web_sys::Element) {
-    laurel::embed::mount_from_script(&script);
+pub fn command(name: String, arg: JsValue) {
+    laurel::embed::command(name, arg);
 }
 
-/// Mounts a `<laurel-points>` element; called by its custom element class in `laurel.js`.
 #[wasm_bindgen]
-pub fn mount_points(host: web_sys::Element) {
-    laurel::embed::mount_points(&host);
+pub fn connect(element: Element) {
+    laurel::embed::connect(&element);
+}
+
+#[wasm_bindgen]
+pub fn disconnect(element: Element) {
+    laurel::embed::disconnect(&element);
+}
+
+#[wasm_bindgen]
+pub fn changed(element: Element) {
+    laurel::embed::changed(&element);
 }

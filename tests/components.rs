@@ -5,8 +5,9 @@
 use laurel::api::{ApiError, HttpClient, LoyaltyApi};
 use laurel::state::Store;
 use laurel::ui::Widget;
-use laurel_core::config;
+use laurel_core::config::{parse_config, ElementAttrs};
 use laurel_core::load::{ErrorKind, Load};
+use laurel_core::view::View;
 use laurel_core::wire::{Member, NextTier, PointsName, Program, Tier, TierRef, WidgetData};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,8 +75,11 @@ fn maya() -> Member {
 }
 
 fn store() -> Store {
-    let attr = |name: &str| (name == "api").then(|| "http://127.0.0.1:9".to_owned());
-    Store::new(&config::parse(attr, None).expect("config"))
+    let attrs = ElementAttrs {
+        prefix: "data-",
+        get: |name: &str| (name == "data-api").then(|| "http://127.0.0.1:9".to_owned()),
+    };
+    Store::new(&parse_config(&attrs, None).expect("config"))
 }
 
 /// Mounts the widget into a fresh element and returns it with its store.
@@ -94,7 +98,12 @@ fn mount(initial: Load<WidgetData>) -> (HtmlElement, Store) {
         .expect("append");
     let store = store();
     store.data.set(initial);
-    leptos::mount::mount_to(host.clone(), move || view! { <Widget store=store /> }).forget();
+    let view = RwSignal::new(View::Home);
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <Widget store=store view=view /> },
+    )
+    .forget();
     (host, store)
 }
 
@@ -255,8 +264,12 @@ async fn the_http_client_reports_a_refused_connection_as_a_network_error() {
     }
 }
 
+fn start(script: &Element) {
+    laurel::embed::command("start".into(), script.clone().into());
+}
+
 #[wasm_bindgen_test]
-async fn a_script_tag_without_data_api_mounts_nothing_and_does_not_throw() {
+async fn a_script_tag_with_bad_settings_mounts_nothing_and_does_not_throw() {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -264,23 +277,23 @@ async fn a_script_tag_without_data_api_mounts_nothing_and_does_not_throw() {
     script
         .set_attribute("data-mount", "#nowhere")
         .expect("attr");
-    laurel::embed::mount_from_script(&script);
+    start(&script);
     script
         .set_attribute("data-api", "http://127.0.0.1:9")
         .expect("attr");
-    laurel::embed::mount_from_script(&script);
+    start(&script);
     script
         .set_attribute("data-mount", "#[invalid")
         .expect("attr");
-    laurel::embed::mount_from_script(&script);
+    start(&script);
     assert!(document
-        .query_selector("[data-laurel-host]")
+        .query_selector("laurel-widget")
         .expect("query")
         .is_none());
 }
 
 #[wasm_bindgen_test]
-async fn a_script_tag_mounts_into_an_open_shadow_root() {
+async fn a_script_tag_mounts_a_custom_element_with_an_open_shadow_root_once() {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -298,13 +311,21 @@ async fn a_script_tag_mounts_into_an_open_shadow_root() {
     script
         .set_attribute("data-mount", "#laurel-shadow-test")
         .expect("attr");
-    laurel::embed::mount_from_script(&script);
-    let root = target.shadow_root().expect("open shadow root");
+    start(&script);
+    let host = find_in(&target, "laurel-widget").expect("a <laurel-widget> in the mount");
+    let root = host.shadow_root().expect("open shadow root");
     assert!(root
         .query_selector("section.laurel")
         .expect("query")
         .is_some());
-    // Mounting twice into the same element is refused, not a crash.
-    laurel::embed::mount_from_script(&script);
-    assert_eq!(root.child_element_count(), 1);
+    // A second copy of the same tag is ignored, not a second widget.
+    start(&script);
+    assert_eq!(target.child_element_count(), 1);
+    laurel::embed::command("destroy".into(), wasm_bindgen::JsValue::UNDEFINED);
+    leptos::task::tick().await;
+    assert_eq!(target.child_element_count(), 0);
+}
+
+fn find_in(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).expect("valid selector")
 }

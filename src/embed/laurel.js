@@ -1,50 +1,205 @@
-/*! Laurel loyalty widget loader. Paste:
+/*! Laurel loyalty widget loader. A shop pastes:
  *  <script src="https://cdn.example/laurel/laurel.js" data-api="https://loyalty.example" data-token="…" async></script>
- * It loads the wasm beside it, mounts one widget per script tag and defines <laurel-points>.
- * It never throws into the page.
+ * It loads the wasm from beside itself, defines <laurel-widget> and <laurel-points>, and turns
+ * window.Laurel (a command queue until then) into the JS API. It never throws into the page.
  */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  if (!script || !script.src) {
+  var w = window;
+  var d = document;
+  var script = d.currentScript;
+  var existing = w.Laurel;
+  // A second copy of the tag: the wasm is loading or loaded already; only add this tag's widget.
+  if (existing && existing.__laurel) {
+    if (script) existing.__tag(script);
     return;
   }
-  var base = script.src;
-  var w = window;
-  // One module load per page, shared by every script tag.
-  if (!w.__laurelReady) {
-    w.__laurelReady = import(new URL("laurel-wasm.js", base).href).then(function (m) {
-      return m.default({ module_or_path: new URL("laurel-wasm_bg.wasm", base) }).then(function () {
-        return m;
+  var base = script && script.src;
+  if (!base) {
+    var found = d.querySelector('script[src*="laurel.js"]');
+    base = found && found.src;
+  }
+  if (!base) {
+    console.error("Laurel: cannot tell where laurel.js was loaded from");
+    return;
+  }
+
+  var wasm = null; // the module's exports, once it runs
+  var waiting = []; // work for the module, in order, until then
+  var subscriptions = [];
+
+  function safely(f) {
+    try {
+      f();
+    } catch (e) {
+      console.error("Laurel:", e);
+    }
+  }
+  function whenReady(f) {
+    if (wasm) {
+      safely(function () {
+        f(wasm);
+      });
+    } else {
+      waiting.push(f);
+    }
+  }
+  function domReady(f) {
+    if (d.readyState === "loading") {
+      d.addEventListener("DOMContentLoaded", f, { once: true });
+    } else {
+      f();
+    }
+  }
+  // Commands wait for the DOM too, so that they run after the tags that came first.
+  function send(name, arg) {
+    domReady(function () {
+      whenReady(function (m) {
+        m.command(name, arg);
       });
     });
   }
-  var mounted = w.__laurelReady.then(function (m) {
-    m.mount_script(script);
-    return m;
+
+  var api = {
+    __laurel: true,
+    version: "0.1.0",
+    push: function (cmd) {
+      var name = Array.isArray(cmd) && cmd[0];
+      if (typeof name !== "string" || name === "push" || name.charAt(0) === "_" || typeof api[name] !== "function") {
+        console.error("Laurel: unknown command", cmd);
+        return undefined;
+      }
+      return api[name].apply(api, cmd.slice(1));
+    },
+    init: function (options) {
+      send("init", options);
+    },
+    open: function (view) {
+      send("open", view);
+    },
+    close: function () {
+      send("close");
+    },
+    identify: function (token) {
+      send("identify", token);
+    },
+    logout: function () {
+      send("logout");
+    },
+    refresh: function () {
+      send("refresh");
+    },
+    destroy: function () {
+      send("destroy");
+      subscriptions.slice().forEach(function (off) {
+        off();
+      });
+    },
+    on: function (type, handler) {
+      var name = String(type);
+      if (name.indexOf("laurel:") !== 0) {
+        name = "laurel:" + name;
+      }
+      if (typeof handler !== "function") {
+        console.error("Laurel: on(" + name + ") needs a function");
+        return function () {};
+      }
+      d.addEventListener(name, handler);
+      var off = function () {
+        d.removeEventListener(name, handler);
+        var i = subscriptions.indexOf(off);
+        if (i >= 0) {
+          subscriptions.splice(i, 1);
+        }
+      };
+      subscriptions.push(off);
+      return off;
+    },
+    // Starts a tag's widget, once per tag.
+    __tag: function (tag) {
+      if (!tag.__laurel) {
+        tag.__laurel = true;
+        send("start", tag);
+      }
+    },
+  };
+  w.Laurel = api;
+  domReady(function () {
+    // Every copy of this tag on the page, in document order, whichever async copy ran first:
+    // the first tag's settings serve the page, and queued commands find every widget there.
+    var tags = d.querySelectorAll("script[src]");
+    for (var i = 0; i < tags.length; i++) {
+      if (tags[i].src === base) {
+        api.__tag(tags[i]);
+      }
+    }
+    if (script) {
+      api.__tag(script);
+    }
+    // Commands queued before the script ran: Laurel = Laurel || []; Laurel.push(["open"]).
+    if (Array.isArray(existing)) {
+      existing.forEach(function (cmd) {
+        safely(function () {
+          api.push(cmd);
+        });
+      });
+    }
   });
-  mounted.catch(function (error) {
-    console.error("Laurel: could not start", error);
-  });
-  if (!w.__laurelMounted) {
-    w.__laurelMounted = mounted;
-  }
-  if (w.customElements && !w.customElements.get("laurel-points")) {
+
+  function define(name, observed) {
+    if (!w.customElements || w.customElements.get(name)) {
+      return;
+    }
     w.customElements.define(
-      "laurel-points",
+      name,
       class extends HTMLElement {
+        static get observedAttributes() {
+          return observed;
+        }
         connectedCallback() {
-          if (this.shadowRoot) {
-            return;
-          }
           var el = this;
-          w.__laurelMounted
-            .then(function (m) {
-              m.mount_points(el);
-            })
-            .catch(function () {});
+          whenReady(function (m) {
+            if (el.isConnected) {
+              m.connect(el);
+            }
+          });
+        }
+        disconnectedCallback() {
+          var el = this;
+          whenReady(function (m) {
+            if (!el.isConnected) {
+              m.disconnect(el);
+            }
+          });
+        }
+        attributeChangedCallback(attr, before, after) {
+          var el = this;
+          if (before !== after && el.isConnected) {
+            whenReady(function (m) {
+              m.changed(el);
+            });
+          }
         }
       }
     );
   }
+  define("laurel-widget", ["view", "placement", "corner"]);
+  define("laurel-points", ["amount", "currency"]);
+
+  import(new URL("laurel-wasm.js", base).href)
+    .then(function (m) {
+      return m.default({ module_or_path: new URL("laurel-wasm_bg.wasm", base) }).then(function () {
+        wasm = m;
+        var work = waiting;
+        waiting = [];
+        work.forEach(function (f) {
+          safely(function () {
+            f(m);
+          });
+        });
+      });
+    })
+    .catch(function (error) {
+      console.error("Laurel: could not start", error);
+    });
 })();

@@ -1,7 +1,13 @@
+//! The Shadow DOM each widget renders into: an open shadow root on the host element, the shared
+//! constructed stylesheet, and a root element that resets everything the page could pass in.
+
 use std::cell::RefCell;
 
+use laurel_core::i18n::Locale;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, ShadowRoot};
+use web_sys::{
+    CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 const CSS: &str = include_str!("../../style/laurel.css");
 
@@ -24,7 +30,7 @@ fn shared_sheet() -> Option<CssStyleSheet> {
 
 /// Styles a shadow root: an adopted constructed stylesheet (allowed under a strict CSP), or a
 /// `<style>` element where constructed sheets are not supported.
-pub fn apply(document: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
+fn apply_styles(document: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
     let key = JsValue::from_str("adoptedStyleSheets");
     let supported = js_sys::Reflect::has(root, &key).unwrap_or(false);
     if let Some(sheet) = shared_sheet().filter(|_| supported) {
@@ -36,4 +42,39 @@ pub fn apply(document: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
     let style = document.create_element("style")?;
     style.set_text_content(Some(CSS));
     root.append_child(style.unchecked_ref()).map(|_| ())
+}
+
+/// An empty, styled root element of class `class` in `host`'s open shadow root, to render into.
+/// The shadow root is reused when the host had one from an earlier mount.
+pub fn container(host: &Element, locale: Locale, class: &str) -> Result<HtmlElement, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| "this element cannot host a widget (it has a closed shadow root)")?,
+    };
+    clear(host);
+    apply_styles(&document, &root).map_err(|_| "could not style the widget")?;
+    let div: HtmlElement = document
+        .create_element("div")
+        .map_err(|_| "could not create the widget's root")?
+        .unchecked_into();
+    div.set_class_name(class);
+    let _ = div.set_attribute("lang", locale.bcp47());
+    let _ = div.set_attribute("dir", locale.dir().as_str());
+    root.append_child(&div)
+        .map_err(|_| "could not insert the widget's root")?;
+    Ok(div)
+}
+
+/// Removes whatever was rendered in `host`'s shadow root.
+pub fn clear(host: &Element) {
+    if let Some(root) = host.shadow_root() {
+        while let Some(child) = root.first_child() {
+            let _ = root.remove_child(&child);
+        }
+    }
 }

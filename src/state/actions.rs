@@ -1,13 +1,16 @@
-//! What the shopper can do. Each action calls the API and folds the answer into the store.
+//! What the shopper (or the host page) can do. Each action calls the API, folds the answer into
+//! the store and says what changed. Async work stops when the store is no longer live.
 
+use laurel_core::changes::{member_changes, MemberChange};
 use laurel_core::load::Load;
-use laurel_core::wire::{ActionRequest, EarnKind, EnrollmentRequest, Reward};
+use laurel_core::view::View;
+use laurel_core::wire::{ActionRequest, EarnKind, EnrollmentRequest, Member, Reward, WidgetData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{ActionState, RedeemFlow, RedeemStep, Store};
+use super::{ActionState, Event, Origin, RedeemFlow, RedeemStep, Store};
 use crate::api::LoyaltyApi;
-use crate::embed::report;
+use crate::browser::report;
 
 impl Store {
     /// Loads (or reloads) everything for the first render.
@@ -15,17 +18,95 @@ impl Store {
         self.data.set(Load::Loading);
         let client = self.client();
         spawn_local(async move {
-            match client.widget().await {
-                Ok(data) => self.data.set(Load::Ready(data)),
+            let result = client.widget().await;
+            if !self.is_live() {
+                return;
+            }
+            match result {
+                Ok(data) => {
+                    let event = Event::Ready {
+                        signed_in: data.signed_in,
+                        member: data.member.clone(),
+                    };
+                    self.data.set(Load::Ready(data));
+                    if !self.ready_sent.get_value() {
+                        self.ready_sent.set_value(true);
+                        self.emit(event, Origin::PAGE);
+                    }
+                }
                 Err(e) => {
                     report(&format!("could not load the widget: {e}"));
                     self.data.set(Load::Failed(e.kind()));
+                    self.emit(Event::LoadFailed { kind: e.kind() }, Origin::PAGE);
                 }
             }
         });
     }
 
-    pub fn join(self, marketing_opt_in: bool) {
+    /// Fetches everything again in the background, keeping what is shown until the answer comes,
+    /// e.g. after the shop placed an order. Codes and history load again when next shown.
+    pub fn refresh(self) {
+        if !matches!(self.data.get_untracked(), Load::Ready(_)) {
+            return self.load();
+        }
+        let client = self.client();
+        spawn_local(async move {
+            let result = client.widget().await;
+            if !self.is_live() {
+                return;
+            }
+            match result {
+                Ok(data) => {
+                    self.redemptions.set(None);
+                    self.history.set(Default::default());
+                    self.replace_data(data, Origin::PAGE);
+                }
+                Err(e) => report(&format!("could not refresh the widget: {e}")),
+            }
+        });
+    }
+
+    /// Swaps in fresh data and reports what changed for the member.
+    fn replace_data(self, data: WidgetData, origin: Origin) {
+        let before = self.member();
+        let changes = member_changes(before.as_ref(), data.member.as_ref());
+        self.data.set(Load::Ready(data));
+        self.emit_changes(changes, origin);
+    }
+
+    /// Swaps in a fresh member and reports what changed.
+    fn replace_member(self, member: Member, origin: Origin) {
+        let changes = member_changes(self.member().as_ref(), Some(&member));
+        self.data.update(|d| {
+            if let Load::Ready(d) = d {
+                d.member = Some(member);
+            }
+        });
+        self.emit_changes(changes, origin);
+    }
+
+    fn emit_changes(self, changes: Vec<MemberChange>, origin: Origin) {
+        for change in changes {
+            let event = match change {
+                MemberChange::Points { old, new } => Event::PointsChanged { old, new },
+                MemberChange::Tier { old, new } => Event::TierChanged { old, new },
+            };
+            if !self.is_live() {
+                return;
+            }
+            self.emit(event, origin);
+        }
+    }
+
+    /// The member as loaded, untracked.
+    pub fn member(&self) -> Option<Member> {
+        self.data.with_untracked(|d| match d {
+            Load::Ready(d) => d.member.clone(),
+            _ => None,
+        })
+    }
+
+    pub fn join(self, marketing_opt_in: bool, origin: Origin) {
         if self.enroll.get_untracked() == ActionState::Busy {
             return;
         }
@@ -36,16 +117,28 @@ impl Store {
                 accept_terms: true,
                 marketing_opt_in,
             };
-            match client.enroll(&req).await {
-                Ok(member) => {
-                    // Fetch the member's rules and statuses before showing the member view, so that
-                    // it renders once (and the greeting can take focus once).
-                    let fresh = client.widget().await.ok();
+            let result = client.enroll(&req).await;
+            let result = match result {
+                // Fetch the member's rules and statuses before showing the member view, so that
+                // it renders once (and the greeting can take focus once).
+                Ok(member) => Ok((member, client.widget().await.ok())),
+                Err(e) => Err(e),
+            };
+            if !self.is_live() {
+                return;
+            }
+            match result {
+                Ok((member, fresh)) => {
                     self.enroll.set(ActionState::Done(0));
                     match fresh {
                         Some(data) => self.data.set(Load::Ready(data)),
-                        None => self.set_member(member),
+                        None => self.data.update(|d| {
+                            if let Load::Ready(d) = d {
+                                d.member = Some(member.clone());
+                            }
+                        }),
                     }
+                    self.emit(Event::Enrolled { member }, origin);
                 }
                 Err(e) => self.enroll.set(ActionState::Failed(e.kind())),
             }
@@ -53,19 +146,22 @@ impl Store {
     }
 
     /// Runs an in-widget earn action (birthday, newsletter, social follow).
-    pub fn earn(self, kind: EarnKind, action: ActionRequest) {
+    pub fn earn(self, kind: EarnKind, action: ActionRequest, origin: Origin) {
         if self.earn_action(kind) == ActionState::Busy {
             return;
         }
         self.set_earn_action(kind, ActionState::Busy);
         let client = self.client();
         spawn_local(async move {
-            match client.action(&action).await {
+            let result = client.action(&action).await;
+            if !self.is_live() {
+                return;
+            }
+            match result {
                 Ok(result) => {
-                    // The answer has the member; a once-only rule of this kind is now done.
+                    // A once-only rule of this kind is now done.
                     self.data.update(|d| {
                         if let Load::Ready(d) = d {
-                            d.member = Some(result.member);
                             d.earn_rules
                                 .iter_mut()
                                 .filter(|r| r.kind == kind && !r.repeatable)
@@ -74,39 +170,54 @@ impl Store {
                     });
                     self.set_earn_action(kind, ActionState::Done(result.points_awarded));
                     self.history.set(Default::default());
+                    self.replace_member(result.member, origin);
                 }
                 Err(e) => self.set_earn_action(kind, ActionState::Failed(e.kind())),
             }
         });
     }
 
-    fn set_member(self, member: laurel_core::wire::Member) {
-        self.data.update(|d| {
-            if let Load::Ready(d) = d {
-                d.member = Some(member);
-            }
-        });
-    }
-
-    /// Starts a redemption intent: a confirmation step with a fresh Idempotency-Key.
-    pub fn start_redeem(self, reward: Reward) {
+    /// Starts a redemption intent in the widget `origin`: a confirmation step with a fresh
+    /// Idempotency-Key.
+    pub fn start_redeem(self, reward: Reward, origin: Origin) {
         self.redeem.set(Some(RedeemFlow {
             reward,
-            key: crate::embed::browser::new_key(),
+            key: crate::browser::new_key(),
             step: RedeemStep::Confirm,
+            origin,
         }));
     }
 
+    /// Closes the redeem dialog, unless its request is in flight.
     pub fn close_redeem(self) {
-        self.redeem.set(None);
+        let in_flight = self
+            .redeem
+            .with_untracked(|f| f.as_ref().is_some_and(|f| f.step == RedeemStep::InFlight));
+        if !in_flight {
+            self.redeem.set(None);
+        }
     }
 
-    /// Sends the redemption; retries reuse the intent's key. Ignored while one is in flight.
+    /// Sends the redemption; retries reuse the intent's key. Ignored while one is in flight. A
+    /// page listener may cancel it through `laurel:before-redeem`, before any request.
     pub fn confirm_redeem(self) {
         let Some(flow) = self.redeem.get_untracked() else {
             return;
         };
         if matches!(flow.step, RedeemStep::InFlight | RedeemStep::Done(_)) {
+            return;
+        }
+        let allowed = self.emit(
+            Event::BeforeRedeem {
+                reward: flow.reward.clone(),
+            },
+            flow.origin,
+        );
+        if !self.is_live() {
+            return;
+        }
+        if !allowed {
+            self.redeem.set(None);
             return;
         }
         self.redeem.update(|f| {
@@ -116,8 +227,13 @@ impl Store {
         });
         let client = self.client();
         spawn_local(async move {
-            let step = match client.redeem(&flow.reward.id, &flow.key).await {
+            let result = client.redeem(&flow.reward.id, &flow.key).await;
+            if !self.is_live() {
+                return;
+            }
+            let step = match result {
                 Ok(redemption) => {
+                    let old = self.member().map(|m| m.balance);
                     self.data.update(|d| {
                         if let Load::Ready(d) = d {
                             if let Some(m) = &mut d.member {
@@ -131,7 +247,23 @@ impl Store {
                         }
                     });
                     self.history.set(Default::default());
-                    RedeemStep::Done(redemption)
+                    self.redeem.update(|f| {
+                        if let Some(f) = f.as_mut().filter(|f| f.key == flow.key) {
+                            f.step = RedeemStep::Done(redemption.clone());
+                        }
+                    });
+                    let new = redemption.balance_after;
+                    self.emit(
+                        Event::RewardRedeemed {
+                            reward: flow.reward.clone(),
+                            redemption,
+                        },
+                        flow.origin,
+                    );
+                    if let Some(old) = old.filter(|o| *o != new) {
+                        self.emit_changes(vec![MemberChange::Points { old, new }], flow.origin);
+                    }
+                    return;
                 }
                 Err(e) => {
                     report(&format!("could not redeem: {e}"));
@@ -157,7 +289,11 @@ impl Store {
         self.redemptions.set(Some(Load::Loading));
         let client = self.client();
         spawn_local(async move {
-            let next = match client.redemptions().await {
+            let result = client.redemptions().await;
+            if !self.is_live() {
+                return;
+            }
+            let next = match result {
                 Ok(list) => Load::Ready(list.items),
                 Err(e) => Load::Failed(e.kind()),
             };
@@ -179,6 +315,9 @@ impl Store {
         let client = self.client();
         spawn_local(async move {
             let result = client.activity(cursor.as_deref()).await;
+            if !self.is_live() {
+                return;
+            }
             self.history.update(|h| {
                 h.loading = false;
                 match result {
@@ -195,24 +334,80 @@ impl Store {
             });
         });
     }
-}
 
-impl Store {
-    /// Fetches what a purchase of `amount` would earn into `into`; failures leave it empty.
+    /// Fetches what a purchase of `amount` would earn into `into`; failures leave it empty. Only
+    /// the latest request for `into` counts, so a quick change of variant cannot show a stale
+    /// figure.
     pub fn preview_points(
         self,
         amount: String,
         currency: String,
         into: RwSignal<Option<laurel_core::wire::PointsPreview>>,
+        latest: StoredValue<u32>,
     ) {
+        let ticket = latest.try_update_value(|n| {
+            *n = n.wrapping_add(1);
+            *n
+        });
         let client = self.client();
         spawn_local(async move {
-            match client.points_preview(&amount, &currency).await {
+            let result = client.points_preview(&amount, &currency).await;
+            if !self.is_live() || latest.try_get_value() != ticket {
+                return;
+            }
+            match result {
                 Ok(p) => into.set(Some(p)),
-                Err(e) => report(&format!(
-                    "could not preview points for {amount} {currency}: {e}"
-                )),
+                Err(e) => {
+                    into.set(None);
+                    report(&format!(
+                        "could not preview points for {amount} {currency}: {e}"
+                    ));
+                }
             }
         });
+    }
+}
+
+/// The launcher and navigation, for the shopper's clicks and the page's `Laurel.open()`.
+impl Store {
+    /// Shows `view` (or the current one) in every widget and opens the launcher's panel. A
+    /// launcher that mounts later (its tag still loading) starts open.
+    pub fn open(self, view: Option<View>) {
+        if let Some(v) = view {
+            self.nav.update(|(n, current)| {
+                *n += 1;
+                *current = v;
+            });
+            self.launcher_view.set(v);
+        }
+        if !self.launcher_open.get_untracked() {
+            self.launcher_open.set(true);
+            if self.launchers.get_untracked() > 0 {
+                self.announce_open();
+            }
+        }
+    }
+
+    /// Tells the page that the launcher's panel is open.
+    pub fn announce_open(self) {
+        let view = self.launcher_view.get_untracked();
+        self.emit(Event::Open { view }, Origin::PAGE);
+    }
+
+    /// Closes the launcher's panel and the redeem dialog, unless a redemption is in flight.
+    pub fn close(self) {
+        if self
+            .redeem
+            .with_untracked(|f| f.as_ref().is_some_and(|f| f.step == RedeemStep::InFlight))
+        {
+            return;
+        }
+        self.redeem.set(None);
+        if self.launcher_open.get_untracked() {
+            self.launcher_open.set(false);
+            if self.launchers.get_untracked() > 0 {
+                self.emit(Event::Close, Origin::PAGE);
+            }
+        }
     }
 }

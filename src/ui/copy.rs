@@ -2,7 +2,7 @@ use laurel_core::i18n::Locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::embed::browser;
+use crate::browser;
 
 /// A Copy button that says "Copied" once the clipboard took the text.
 #[component]

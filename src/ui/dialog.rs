@@ -1,11 +1,11 @@
-use laurel_core::config::apply_url;
+use laurel_core::cart::apply_href;
 use laurel_core::i18n::fill;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{points, with_data, CopyButton};
+use super::{origin, points, with_data, CopyButton};
 use crate::state::{RedeemStep, Store};
 
 /// Focuses the first element under `root` that matches `selector`, if any.
@@ -56,7 +56,13 @@ pub fn trap_focus(root: &web_sys::Element, ev: &KeyboardEvent) {
 pub fn RedeemDialog(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
     let dialog = NodeRef::<html::Div>::new();
-    let open = Memo::new(move |_| store.redeem.with(Option::is_some));
+    // Only the widget the redemption started in shows the dialog.
+    let here = origin();
+    let open = Memo::new(move |_| {
+        store
+            .redeem
+            .with(|f| f.as_ref().is_some_and(|f| f.origin == here))
+    });
     // Where focus goes back to when the dialog closes: the opener, or, when the list re-rendered
     // it, the Redeem button for the same reward.
     let opener =
@@ -65,6 +71,7 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
         // Re-runs when the step changes, since the content (and its buttons) is replaced.
         let flow = store.redeem.with(|f| {
             f.as_ref()
+                .filter(|f| f.origin == here)
                 .map(|f| (std::mem::discriminant(&f.step), f.reward.id.clone()))
         });
         let node = dialog.get();
@@ -96,14 +103,7 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
         }
         focus_first(&node, "button:not([disabled])");
     });
-    let close = move || {
-        if !store
-            .redeem
-            .with_untracked(|f| f.as_ref().is_some_and(|f| f.step == RedeemStep::InFlight))
-        {
-            store.close_redeem();
-        }
-    };
+    let close = move || store.close_redeem();
     let keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.prevent_default();
@@ -113,18 +113,17 @@ pub fn RedeemDialog(store: Store) -> impl IntoView {
         }
     };
     let body = move || {
-        let flow = store.redeem.get()?;
+        let flow = store.redeem.get().filter(|f| f.origin == here)?;
         let balance = with_data(store, |d| d.member.as_ref().map_or(0, |m| m.balance)).unwrap_or(0);
         Some(match flow.step.clone() {
             RedeemStep::Done(r) => {
                 let apply = store
-                    .cart_url
-                    .get_value()
-                    .and_then(|t| apply_url(&t, &r.code));
+                    .cart
+                    .with_value(|mode| apply_href(mode, &r.code, &crate::browser::page_path()));
                 let expires = r.expires_at.as_deref().map(|e| {
                     fill(
                         msgs.code_expires,
-                        &[("date", &crate::intl::date(store.locale, e))],
+                        &[("date", &crate::browser::intl::date(store.locale, e))],
                     )
                 });
                 view! {

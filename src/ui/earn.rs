@@ -4,8 +4,8 @@ use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{points, with_data, CopyButton};
-use crate::embed::browser;
+use super::{origin, points, with_data, CopyButton};
+use crate::browser;
 use crate::state::{ActionState, Store};
 
 /// Every way to earn, its points, whether it is done, and the control to do it here.
@@ -61,6 +61,7 @@ fn EarnItem(store: Store, rule: EarnRule) -> impl IntoView {
 
 fn control(store: Store, rule: &EarnRule) -> impl IntoView {
     let msgs = store.locale.messages();
+    let here = origin();
     let busy = move |kind| store.earn_action(kind) == ActionState::Busy;
     match rule.kind {
         EarnKind::Birthday => view! { <BirthdayForm store=store /> }.into_any(),
@@ -69,7 +70,7 @@ fn control(store: Store, rule: &EarnRule) -> impl IntoView {
                 type="button"
                 class="button small"
                 disabled=move || busy(EarnKind::Newsletter)
-                on:click=move |_| store.earn(EarnKind::Newsletter, ActionRequest::NewsletterSubscribe(NoFields {}))
+                on:click=move |_| store.earn(EarnKind::Newsletter, ActionRequest::NewsletterSubscribe(NoFields {}), here)
             >
                 {msgs.newsletter_subscribe}
             </button>
@@ -89,7 +90,7 @@ fn control(store: Store, rule: &EarnRule) -> impl IntoView {
                         aria-label=format!("{}: {}", msgs.earn_open, name)
                         on:click=move |_| {
                             if kind == EarnKind::SocialFollow {
-                                store.earn(kind, ActionRequest::SocialFollow(NoFields {}));
+                                store.earn(kind, ActionRequest::SocialFollow(NoFields {}), here);
                             }
                         }
                     >
@@ -105,6 +106,7 @@ fn control(store: Store, rule: &EarnRule) -> impl IntoView {
 #[component]
 fn BirthdayForm(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
+    let here = origin();
     let month = RwSignal::new(String::new());
     let day = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -113,6 +115,7 @@ fn BirthdayForm(store: Store) -> impl IntoView {
         store.earn(
             EarnKind::Birthday,
             ActionRequest::SetBirthday(Birthday { birthday }),
+            here,
         );
     };
     let option = |v: u32| {

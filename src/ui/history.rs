@@ -54,7 +54,7 @@ fn HistoryItem(store: Store, entry: ActivityEntry) -> impl IntoView {
     } else {
         format!("+{amount}")
     };
-    let date = crate::intl::date(store.locale, &entry.created_at);
+    let date = crate::browser::intl::date(store.locale, &entry.created_at);
     view! {
         <li class="history-item" part="history-item" data-kind=format!("{:?}", entry.kind).to_lowercase()>
             <span class="history-text">{entry.description.clone()}</span>

@@ -95,7 +95,7 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
             msgs.expiring,
             &[
                 ("points", &points_text(locale, name, e.points)),
-                ("date", &crate::intl::date(locale, &e.expires_on)),
+                ("date", &crate::browser::intl::date(locale, &e.expires_on)),
             ],
         )
     });

@@ -2,7 +2,7 @@ use laurel_core::i18n::fill;
 use laurel_core::safe_url::safe_url;
 use leptos::prelude::*;
 
-use super::{points, with_data};
+use super::{origin, points, with_data};
 use crate::state::{ActionState, Store};
 
 /// For a guest: what the program is, what joining gives, and the shop's signup and sign-in pages.
@@ -40,11 +40,12 @@ pub fn EnrollForm(store: Store) -> impl IntoView {
     let terms = RwSignal::new(false);
     let marketing = RwSignal::new(false);
     let missing_terms = RwSignal::new(false);
+    let here = origin();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if terms.get_untracked() {
             missing_terms.set(false);
-            store.join(marketing.get_untracked());
+            store.join(marketing.get_untracked(), here);
         } else {
             missing_terms.set(true);
         }

@@ -3,19 +3,27 @@ use laurel_core::config::Corner;
 use laurel_core::i18n::fill;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::dialog::{focus_first, trap_focus};
 use super::{points, with_data, Widget};
 use crate::state::Store;
 
 /// A floating button that opens the widget in a modal panel. Escape or a click outside closes
-/// it, and focus returns to the button.
+/// it, and focus returns to the button. Its state lives in the store, so the page can open and
+/// close it too (`Laurel.open()`, `Laurel.close()`).
 #[component]
 pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
     let msgs = store.locale.messages();
-    let open = RwSignal::new(false);
+    let open = store.launcher_open;
     let button = NodeRef::<html::Button>::new();
     let panel = NodeRef::<html::Div>::new();
+    store.launchers.update(|n| *n += 1);
+    on_cleanup(move || store.launchers.update(|n| *n = n.saturating_sub(1)));
+    if open.get_untracked() {
+        // Opened by the page before this launcher was there.
+        store.announce_open();
+    }
     let badge = move || {
         with_data(store, |d| {
             d.member
@@ -35,22 +43,33 @@ pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
         })
         .flatten()
     };
-    let close = move || {
-        // A redemption in flight keeps the panel open.
-        if store.redeem.with_untracked(|f| f.is_some()) {
-            return;
-        }
-        open.set(false);
-        if let Some(b) = button.get_untracked() {
-            let _ = b.focus();
-        }
+    // Closing puts focus back on the button when it was in the panel (and so is now lost) or
+    // still inside the widget. A close asked for by the page leaves the page's focus alone.
+    let focus_was_ours = move || {
+        let in_shadow = button
+            .get_untracked()
+            .and_then(|b| b.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+            .and_then(|r| r.active_element())
+            .is_some();
+        let document = web_sys::window().and_then(|w| w.document());
+        let lost = document.is_some_and(|d| {
+            let body: Option<web_sys::Element> = d.body().map(Into::into);
+            d.active_element().is_none() || d.active_element() == body
+        });
+        in_shadow || lost
     };
-    Effect::new(move |_| {
-        if open.get() {
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open {
             if let Some(p) = panel.get() {
                 focus_first(&p, "button, a[href]");
             }
+        } else if was_open == Some(true) && focus_was_ours() {
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
         }
+        is_open
     });
     // A click anywhere outside the panel and the button closes it; composedPath sees through
     // the shadow boundary.
@@ -62,15 +81,16 @@ pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
         let inside = |n: Option<web_sys::HtmlElement>| n.is_some_and(|n| path.includes(&n, 0));
         if !inside(panel.get_untracked().map(Into::into))
             && !inside(button.get_untracked().map(Into::into))
+            && store.redeem.with_untracked(Option::is_none)
         {
-            close();
+            store.close();
         }
     });
     on_cleanup(move || outside.remove());
     let keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && store.redeem.with_untracked(Option::is_none) {
             ev.prevent_default();
-            close();
+            store.close();
         } else if let Some(p) = panel.get_untracked() {
             trap_focus(&p, &ev);
         }
@@ -87,10 +107,10 @@ pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
                     node_ref=panel
                     on:keydown=keydown
                 >
-                    <button type="button" class="close" part="close" aria-label=msgs.close on:click=move |_| close()>
+                    <button type="button" class="close" part="close" aria-label=msgs.close on:click=move |_| store.close()>
                         "×"
                     </button>
-                    <Widget store=store />
+                    <Widget store=store view=store.launcher_view />
                 </div>
             </Show>
             <button
@@ -99,7 +119,7 @@ pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
                 part="launcher-button"
                 aria-expanded=move || open.get().to_string()
                 node_ref=button
-                on:click=move |_| if open.get_untracked() { close() } else { open.set(true) }
+                on:click=move |_| if open.get_untracked() { store.close() } else { store.open(None) }
             >
                 <span>{msgs.launcher_open}</span>
                 {move || teaser().map(|t| view! { <span class="teaser">{t}</span> })}

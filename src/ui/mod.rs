@@ -1,5 +1,5 @@
 //! Thin Leptos components: they read the store's signals and render. Decisions live in
-//! `laurel_core`, actions in [`crate::state`], formatting in [`crate::intl`].
+//! `laurel_core`, actions in [`crate::state`], formatting in [`crate::browser::intl`].
 
 mod copy;
 mod dialog;
@@ -18,6 +18,7 @@ mod rewards;
 
 use laurel_core::i18n::Locale;
 use laurel_core::load::Load;
+use laurel_core::view::View;
 use laurel_core::wire::{PointsName, WidgetData};
 use leptos::prelude::*;
 
@@ -29,17 +30,22 @@ pub use panel::Panel;
 pub use points::PointsBadge;
 pub use progress::TierProgress;
 
-use crate::state::Store;
+use crate::state::{Origin, Store};
+
+/// The widget this component renders in, provided by `embed` at mount.
+pub fn origin() -> Origin {
+    use_context::<Origin>().unwrap_or_default()
+}
 
 /// "640 points": a formatted number with the program's points name in the right plural form.
 pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
     laurel_core::i18n::fill(
         locale.messages().points_amount,
         &[
-            ("count", &crate::intl::number(locale, n)),
+            ("count", &crate::browser::intl::number(locale, n)),
             (
                 "unit",
-                points_name.for_category(&crate::intl::plural(locale, n)),
+                points_name.for_category(&crate::browser::intl::plural(locale, n)),
             ),
         ],
     )
@@ -61,13 +67,27 @@ pub fn points(store: Store, n: u64) -> String {
     .unwrap_or_default()
 }
 
+/// Shows the view of every `Laurel.open(view)` made after this widget mounted, also while its
+/// panel waits for data.
+fn follow_open_requests(store: Store, view: RwSignal<View>) {
+    let applied = StoredValue::new(store.nav.get_untracked().0);
+    Effect::new(move |_| {
+        let (n, requested) = store.nav.get();
+        if n > applied.get_value() {
+            applied.set_value(n);
+            view.set(requested);
+        }
+    });
+}
+
 /// The whole widget: loading, failure with retry, or the panel.
 #[component]
-pub fn Widget(store: Store) -> impl IntoView {
+pub fn Widget(store: Store, view: RwSignal<View>) -> impl IntoView {
     let locale = store.locale;
     let msgs = locale.messages();
     let busy = move || matches!(store.data.get(), Load::Loading).to_string();
     let ready = Memo::new(move |_| matches!(store.data.get(), Load::Ready(_)));
+    follow_open_requests(store, view);
     view! {
         <section
             class="laurel"
@@ -87,7 +107,7 @@ pub fn Widget(store: Store) -> impl IntoView {
                     _ => view! { <LoadingSkeleton locale=locale /> }.into_any(),
                 }
             >
-                <Panel store=store />
+                <Panel store=store view=view />
             </Show>
         </section>
     }

@@ -38,7 +38,7 @@ fn CodeItem(store: Store, redemption: Redemption) -> impl IntoView {
     let expires = redemption.expires_at.as_deref().map(|e| {
         fill(
             msgs.code_expires,
-            &[("date", &crate::intl::date(store.locale, e))],
+            &[("date", &crate::browser::intl::date(store.locale, e))],
         )
     });
     let label = format!("{}: {}", msgs.copy, redemption.code);

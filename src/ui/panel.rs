@@ -1,3 +1,4 @@
+use laurel_core::view::View;
 use leptos::prelude::*;
 
 use super::dialog::RedeemDialog;
@@ -9,22 +10,21 @@ use super::rewards::Rewards;
 use super::with_data;
 use crate::state::Store;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum View {
-    Home,
-    Rewards,
-    Earn,
-    MyRewards,
-    History,
-}
-
 /// The views and the buttons that switch between them. Members get all five; guests and
-/// non-members get Home, Rewards and Ways to earn.
+/// non-members get Home, Rewards and Ways to earn. Follows the page's `Laurel.open(view)`.
 #[component]
-pub fn Panel(store: Store) -> impl IntoView {
+pub fn Panel(store: Store, view: RwSignal<View>) -> impl IntoView {
     let msgs = store.locale.messages();
-    let view = RwSignal::new(View::Home);
     let is_member = Memo::new(move |_| with_data(store, |d| d.member.is_some()).unwrap_or(false));
+    // A members-only view asked for by a guest shows Home.
+    let shown = Memo::new(move |_| {
+        let v = view.get();
+        if v.members_only() && !is_member.get() {
+            View::Home
+        } else {
+            v
+        }
+    });
     let tabs = move || {
         let mut t = vec![
             (View::Home, msgs.view_home),
@@ -44,7 +44,7 @@ pub fn Panel(store: Store) -> impl IntoView {
                     type="button"
                     class="tab"
                     part="tab"
-                    aria-current=move || (view.get() == tab.0).then_some("page")
+                    aria-current=move || (shown.get() == tab.0).then_some("page")
                     on:click=move |_| view.set(tab.0)
                 >
                     {tab.1}
@@ -52,7 +52,7 @@ pub fn Panel(store: Store) -> impl IntoView {
             </For>
         </nav>
         <div class="view" part="view">
-            {move || match view.get() {
+            {move || match shown.get() {
                 View::Home => view! { <Home store=store /> }.into_any(),
                 View::Rewards => view! { <Rewards store=store /> }.into_any(),
                 View::Earn => view! { <WaysToEarn store=store /> }.into_any(),

@@ -4,7 +4,7 @@ use laurel_core::safe_url::safe_url;
 use laurel_core::wire::Reward;
 use leptos::prelude::*;
 
-use super::{points, with_data};
+use super::{origin, points, with_data};
 use crate::state::Store;
 
 /// The catalog: filter, sort, and each reward's status for this shopper.
@@ -91,6 +91,7 @@ fn RewardCard(store: Store, reward: Reward, status: Status) -> impl IntoView {
     let label = fill(msgs.redeem, &[("reward", &reward.name)]);
     let affordable = status == Status::Affordable;
     let for_dialog = reward.clone();
+    let here = origin();
     view! {
         <li class="reward" part="reward" data-status=format!("{status:?}")>
             {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
@@ -107,7 +108,7 @@ fn RewardCard(store: Store, reward: Reward, status: Status) -> impl IntoView {
                     part="button redeem"
                     data-reward=reward.id.clone()
                     aria-label=label
-                    on:click=move |_| store.start_redeem(for_dialog.clone())
+                    on:click=move |_| store.start_redeem(for_dialog.clone(), here)
                 >
                     {msgs.redeem_short}
                 </button>

@@ -1,0 +1,26 @@
+//! Browser services that every room above needs: console reporting, clipboard, sharing,
+//! `Intl` formatting and fresh keys. Reached through `Reflect` where an API may be missing, so a
+//! missing API degrades quietly. Nothing here knows about the widget's views or state.
+
+pub mod intl;
+mod services;
+
+pub use services::{can_share, copy_text, new_key, share};
+
+/// A console error prefixed with the widget's name, so shop owners can find it.
+pub fn report(message: &str) {
+    web_sys::console::error_1(&format!("Laurel: {message}").into());
+}
+
+/// A console warning prefixed with the widget's name.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("Laurel: {message}").into());
+}
+
+/// The current page's path, query and fragment, e.g. `/products/shoe?variant=2`.
+pub fn page_path() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .and_then(|l| Some(l.pathname().ok()? + &l.search().ok()? + &l.hash().ok()?))
+        .unwrap_or_else(|| "/".to_owned())
+}

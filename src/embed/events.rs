@@ -1,0 +1,147 @@
+//! The page hears the widget through DOM `CustomEvent`s named `laurel:*`. Each is dispatched on
+//! the host element of the widget it comes from, bubbling and composed, so a listener on
+//! `document` hears every one; page-wide events go to `document` itself.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use laurel_core::wire::{RewardKind, TierRef};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, EventTarget};
+
+use super::hosts;
+use crate::state::{Event, EventSink, Origin};
+
+thread_local! {
+    // True while a page listener runs, so that commands it sends wait until it returns.
+    static DISPATCHING: Cell<bool> = const { Cell::new(false) };
+}
+
+pub fn dispatching() -> bool {
+    DISPATCHING.with(Cell::get)
+}
+
+/// The sink every store reports to.
+pub fn sink() -> EventSink {
+    Rc::new(|event: &Event, origin: Origin| {
+        let (name, detail) = describe(event);
+        let cancelable = matches!(event, Event::BeforeRedeem { .. });
+        let target: Option<EventTarget> = hosts::element_for(origin)
+            .map(Into::into)
+            .or_else(|| web_sys::window()?.document().map(Into::into));
+        let Some(target) = target else {
+            return true;
+        };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_cancelable(cancelable);
+        init.set_detail(&detail);
+        let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) else {
+            return true;
+        };
+        let was = DISPATCHING.with(|d| d.replace(true));
+        // A listener that throws is the page's problem: dispatchEvent reports it and returns.
+        let allowed = target.dispatch_event(&event).unwrap_or(true);
+        DISPATCHING.with(|d| d.set(was));
+        if !was {
+            super::commands::run_deferred();
+        }
+        allowed
+    })
+}
+
+/// A plain object from key-value pairs.
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+fn num(n: u64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+fn text(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+fn tier(t: Option<&TierRef>) -> JsValue {
+    t.map_or(JsValue::NULL, |t| {
+        obj(&[("id", text(&t.id)), ("name", text(&t.name))])
+    })
+}
+
+fn member(balance: u64, t: Option<&TierRef>) -> JsValue {
+    obj(&[("balance", num(balance)), ("tier", tier(t))])
+}
+
+fn reward(id: &str, name: &str, kind: RewardKind) -> [(&'static str, JsValue); 3] {
+    [
+        ("rewardId", text(id)),
+        ("rewardName", text(name)),
+        ("rewardKind", text(kind.as_str())),
+    ]
+}
+
+/// The event's name and `detail`, as documented in the README.
+fn describe(event: &Event) -> (&'static str, JsValue) {
+    match event {
+        Event::Ready {
+            signed_in,
+            member: m,
+        } => (
+            "laurel:ready",
+            obj(&[
+                ("signedIn", JsValue::from_bool(*signed_in)),
+                (
+                    "member",
+                    m.as_ref()
+                        .map_or(JsValue::NULL, |m| member(m.balance, m.tier.as_ref())),
+                ),
+            ]),
+        ),
+        Event::LoadFailed { kind } => ("laurel:error", obj(&[("kind", text(kind.as_str()))])),
+        Event::Open { view } => ("laurel:open", obj(&[("view", text(view.as_str()))])),
+        Event::Close => ("laurel:close", obj(&[])),
+        Event::Enrolled { member: m } => (
+            "laurel:enrolled",
+            obj(&[("member", member(m.balance, m.tier.as_ref()))]),
+        ),
+        Event::PointsChanged { old, new } => (
+            "laurel:points-changed",
+            obj(&[("oldBalance", num(*old)), ("newBalance", num(*new))]),
+        ),
+        Event::TierChanged { old, new } => (
+            "laurel:tier-changed",
+            obj(&[
+                ("oldTier", tier(old.as_ref())),
+                ("newTier", tier(new.as_ref())),
+            ]),
+        ),
+        Event::BeforeRedeem { reward: r } => {
+            let mut pairs = reward(&r.id, &r.name, r.kind).to_vec();
+            pairs.push(("cost", num(r.cost)));
+            ("laurel:before-redeem", obj(&pairs))
+        }
+        Event::RewardRedeemed {
+            reward: r,
+            redemption: d,
+        } => {
+            let mut pairs = reward(&r.id, &r.name, r.kind).to_vec();
+            pairs.extend([
+                ("code", text(&d.code)),
+                ("pointsSpent", num(d.points_spent)),
+                ("balanceAfter", num(d.balance_after)),
+                (
+                    "expiresAt",
+                    d.expires_at.as_deref().map_or(JsValue::NULL, text),
+                ),
+            ]);
+            ("laurel:reward-redeemed", obj(&pairs))
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Every `<laurel-widget>` and `<laurel-points>` on the page, and what is mounted in each. The
+//! loader's custom element classes report when an element connects, disconnects or changes; a
+//! session mounts every known host and unmounts them all when it ends.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use laurel_core::config::{parse_points, parse_widget, ElementAttrs, Placement, PointsOptions};
+use leptos::mount::{mount_to, UnmountHandle};
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+use super::{session, shadow};
+use crate::browser::report;
+use crate::state::{Origin, Store};
+use crate::ui::{Launcher, PointsBadge, Widget};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Widget,
+    Points,
+}
+
+struct Host {
+    origin: Origin,
+    element: Element,
+    kind: Kind,
+    /// Laurel created it (for a script tag), so `destroy()` removes it.
+    created: bool,
+    /// What a script tag asked for (`launcher`, `inline:#loyalty`), to spot a second copy.
+    signature: Option<String>,
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    /// Dropping it unmounts the view and disposes its reactive owner.
+    _handle: UnmountHandle<AnyViewState>,
+    /// A points badge's purchase, updated when its attributes change.
+    points: Option<RwSignal<PointsOptions>>,
+}
+
+thread_local! {
+    static HOSTS: RefCell<Vec<Host>> = const { RefCell::new(Vec::new()) };
+    static NEXT: Cell<u32> = const { Cell::new(1) };
+}
+
+const TAGS: &str = "laurel-widget, laurel-points";
+
+fn kind_of(element: &Element) -> Option<Kind> {
+    match element.tag_name().to_ascii_lowercase().as_str() {
+        "laurel-widget" => Some(Kind::Widget),
+        "laurel-points" => Some(Kind::Points),
+        _ => None,
+    }
+}
+
+fn position(element: &Element) -> Option<usize> {
+    HOSTS.with_borrow(|hosts| hosts.iter().position(|h| &h.element == element))
+}
+
+/// Registers `element` if it is new; its origin.
+fn register(element: &Element, created: bool, signature: Option<String>) -> Option<Origin> {
+    let kind = kind_of(element)?;
+    if let Some(i) = position(element) {
+        return Some(HOSTS.with_borrow(|h| h[i].origin));
+    }
+    let origin = Origin(NEXT.with(|n| n.replace(n.get() + 1)));
+    HOSTS.with_borrow_mut(|hosts| {
+        hosts.push(Host {
+            origin,
+            element: element.clone(),
+            kind,
+            created,
+            signature,
+            mounted: None,
+        })
+    });
+    Some(origin)
+}
+
+/// An element connected to the document: mount it when a session runs.
+pub fn connect(element: &Element) {
+    if register(element, false, None).is_some() {
+        mount(element);
+    }
+}
+
+/// An element left the document: unmount it. Hosts the page placed are forgotten; hosts Laurel
+/// created are kept, in case the page moves them.
+pub fn disconnect(element: &Element) {
+    let Some(i) = position(element) else {
+        return;
+    };
+    let mounted = HOSTS.with_borrow_mut(|hosts| {
+        let m = hosts[i].mounted.take();
+        if !hosts[i].created {
+            hosts.remove(i);
+        }
+        m
+    });
+    drop(mounted);
+    shadow::clear(element);
+}
+
+/// An observed attribute changed: a points badge follows its price; a widget is re-rendered.
+pub fn changed(element: &Element) {
+    let Some(i) = position(element) else {
+        return;
+    };
+    let (kind, points) = HOSTS.with_borrow(|hosts| {
+        let h = &hosts[i];
+        (h.kind, h.mounted.as_ref().map(|m| m.points))
+    });
+    match (kind, points) {
+        (Kind::Points, Some(Some(signal))) => match read_points(element) {
+            Ok(p) => signal.set(p),
+            Err(e) => report(&e),
+        },
+        (_, Some(_)) => {
+            disconnect(element);
+            connect(element);
+        }
+        _ => {}
+    }
+}
+
+/// Creates a `<laurel-widget>` for a script tag, inserted into `parent` before `before`.
+pub fn create(
+    parent: &Node,
+    before: Option<&Node>,
+    attributes: &[(&str, &str)],
+    signature: Option<String>,
+) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let element = document
+        .create_element("laurel-widget")
+        .map_err(|_| "could not create <laurel-widget>")?;
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, value);
+    }
+    register(&element, true, signature);
+    parent
+        .insert_before(&element, before)
+        .map_err(|_| "could not insert the widget into the page")?;
+    mount(&element);
+    Ok(())
+}
+
+/// Whether a script tag already asked for this widget.
+pub fn has_signature(signature: &str) -> bool {
+    HOSTS.with_borrow(|hosts| {
+        hosts
+            .iter()
+            .any(|h| h.signature.as_deref() == Some(signature) && h.element.is_connected())
+    })
+}
+
+/// The host element of a widget, while it is in the page.
+pub fn element_for(origin: Origin) -> Option<Element> {
+    HOSTS.with_borrow(|hosts| {
+        hosts
+            .iter()
+            .find(|h| h.origin == origin && h.element.is_connected())
+            .map(|h| h.element.clone())
+    })
+}
+
+/// Mounts every host in the page, including elements placed while no session ran.
+pub fn mount_all() {
+    if let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(TAGS).ok())
+    {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                register(&el, false, None);
+            }
+        }
+    }
+    let elements: Vec<Element> = HOSTS.with_borrow(|hosts| {
+        hosts
+            .iter()
+            .filter(|h| h.mounted.is_none() && h.element.is_connected())
+            .map(|h| h.element.clone())
+            .collect()
+    });
+    for el in elements {
+        mount(&el);
+    }
+}
+
+/// Unmounts every host; the elements stay.
+pub fn unmount_all() {
+    let (mounted, elements): (Vec<_>, Vec<_>) = HOSTS.with_borrow_mut(|hosts| {
+        hosts
+            .iter_mut()
+            .map(|h| (h.mounted.take(), h.element.clone()))
+            .unzip()
+    });
+    drop(mounted);
+    for el in &elements {
+        shadow::clear(el);
+    }
+}
+
+/// Removes every element Laurel created and forgets every host. Run after the session ended.
+pub fn remove_all() {
+    for host in HOSTS.with_borrow_mut(std::mem::take) {
+        if host.created {
+            host.element.remove();
+        }
+    }
+}
+
+fn read_points(element: &Element) -> Result<PointsOptions, String> {
+    let attrs = ElementAttrs {
+        prefix: "",
+        get: |name: &str| element.get_attribute(name),
+    };
+    parse_points(&attrs).map_err(|e| format!("<laurel-points> {e}"))
+}
+
+/// Mounts the view for `element` in the running session, unless it is mounted already.
+fn mount(element: &Element) {
+    let Some(i) = position(element) else {
+        return;
+    };
+    let (origin, kind, mounted) = HOSTS.with_borrow(|hosts| {
+        let h = &hosts[i];
+        (h.origin, h.kind, h.mounted.is_some())
+    });
+    let Some(config) = session::config().filter(|_| !mounted) else {
+        return;
+    };
+    let result = match kind {
+        Kind::Widget => {
+            let attrs = ElementAttrs {
+                prefix: "",
+                get: |name: &str| element.get_attribute(name),
+            };
+            parse_widget(&attrs, true)
+                .map_err(|e| format!("<laurel-widget> {e}"))
+                .and_then(|options| {
+                    let class = match options.placement {
+                        Placement::Inline => "root",
+                        Placement::Launcher => "root root-launcher",
+                    };
+                    let container = shadow::container(element, config.locale, class)?;
+                    let handle = session::with_owner(|store| {
+                        mount_to(container, move || {
+                            provide_context(origin);
+                            match options.placement {
+                                Placement::Inline => {
+                                    let view = RwSignal::new(options.view);
+                                    view! { <Widget store=store view=view /> }.into_any()
+                                }
+                                Placement::Launcher => {
+                                    // Unless the page asked for a view already.
+                                    if store.nav.get_untracked().0 == 0 {
+                                        store.launcher_view.set(options.view);
+                                    }
+                                    view! { <Launcher store=store corner=options.corner /> }
+                                        .into_any()
+                                }
+                            }
+                        })
+                    });
+                    Ok(handle.map(|h| Mounted {
+                        _handle: h,
+                        points: None,
+                    }))
+                })
+        }
+        Kind::Points => read_points(element).and_then(|options| {
+            let container = shadow::container(element, config.locale, "root root-inline")?;
+            let slot = Rc::new(Cell::new(None));
+            let handle = session::with_owner(|store| {
+                let slot = slot.clone();
+                mount_to(container, move || {
+                    provide_context(origin);
+                    let purchase = RwSignal::new(options);
+                    slot.set(Some(purchase));
+                    points_view(store, purchase)
+                })
+            });
+            Ok(handle.map(|h| Mounted {
+                _handle: h,
+                points: slot.get(),
+            }))
+        }),
+    };
+    match result {
+        Ok(Some(m)) => HOSTS.with_borrow_mut(|hosts| {
+            if let Some(h) = hosts.iter_mut().find(|h| &h.element == element) {
+                h.mounted = Some(m);
+            }
+        }),
+        Ok(None) => {}
+        Err(e) => report(&e),
+    }
+}
+
+fn points_view(store: Store, purchase: RwSignal<PointsOptions>) -> AnyView {
+    let preview = RwSignal::new(None);
+    let latest = StoredValue::new(0);
+    Effect::new(move |_| {
+        let p = purchase.get();
+        store.preview_points(p.amount, p.currency, preview, latest);
+    });
+    view! { <PointsBadge store=store preview=preview.into() /> }.into_any()
+}

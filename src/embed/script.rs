@@ -1,0 +1,163 @@
+//! The pasted script tag and `Laurel.init({...})`: the page's settings and one widget each.
+
+use js_sys::Reflect;
+use laurel_core::config::{parse_script, Attrs, ElementAttrs, Placement, ScriptTag};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Node};
+
+use super::{hosts, session};
+use crate::browser::{report, warn};
+
+/// `Laurel.init` options, named as in JS: `cartUrl` for `data-cart-url`.
+struct InitOptions(JsValue);
+
+impl InitOptions {
+    fn key(name: &str) -> String {
+        let mut out = String::new();
+        let mut upper = false;
+        for c in name.chars() {
+            if c == '-' {
+                upper = true;
+            } else if upper {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+impl Attrs for InitOptions {
+    fn value(&self, key: &str) -> Option<String> {
+        let v = Reflect::get(&self.0, &JsValue::from_str(&Self::key(key))).ok()?;
+        v.as_string()
+            .or_else(|| v.as_f64().map(|n| n.to_string()))
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    }
+
+    fn label(&self, key: &str) -> String {
+        format!("Laurel.init option {}", Self::key(key))
+    }
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+fn page_lang(document: &Document) -> Option<String> {
+    document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+}
+
+/// A pasted `<script src=".../laurel.js" data-api=...>` tag.
+pub fn start(script: &Element) {
+    let Some(document) = document() else {
+        return;
+    };
+    let attrs = ElementAttrs {
+        prefix: "data-",
+        get: |name: &str| script.get_attribute(name),
+    };
+    match parse_script(&attrs, page_lang(&document).as_deref()) {
+        Ok(tag) => place(&document, tag, Some(script), false),
+        Err(e) => report(&e.to_string()),
+    }
+}
+
+/// `Laurel.init({ api, token, ... })`: like a script tag, from a single-page app's code. A
+/// running session is replaced by one with the new settings.
+pub fn init(options: JsValue) {
+    let Some(document) = document() else {
+        return;
+    };
+    if !options.is_object() {
+        return report("Laurel.init needs an options object, e.g. { api: \"https://...\" }");
+    }
+    match parse_script(&InitOptions(options), page_lang(&document).as_deref()) {
+        Ok(tag) => place(&document, tag, None, true),
+        Err(e) => report(&e.to_string()),
+    }
+}
+
+/// Where the tag's widget goes: the `data-mount` element, the body for a launcher, or right
+/// after the script tag. Checked before anything starts, so a bad selector changes nothing.
+fn target(
+    document: &Document,
+    tag: &ScriptTag,
+    script: Option<&Element>,
+) -> Result<(Node, Option<Node>, Option<String>), String> {
+    if let Some(selector) = &tag.mount {
+        let label = if script.is_some() {
+            "data-mount"
+        } else {
+            "Laurel.init option mount"
+        };
+        return match document.query_selector(selector) {
+            Ok(Some(el)) => Ok((el.into(), None, Some(format!("inline:{selector}")))),
+            Ok(None) => Err(format!(
+                "{label}=\"{selector}\" matches no element on the page"
+            )),
+            Err(_) => Err(format!(
+                "{label}=\"{selector}\" is not a valid CSS selector"
+            )),
+        };
+    }
+    let body: Option<Node> = document.body().map(Into::into);
+    if tag.widget.placement == Placement::Launcher {
+        return body
+            .map(|b| (b, None, Some("launcher".to_owned())))
+            .ok_or_else(|| "the page has no <body>".to_owned());
+    }
+    // Inline without data-mount: right after the script tag, unless it sits in <head>.
+    let after_script = script.and_then(|s| {
+        let parent = s.parent_node()?;
+        let in_head = parent
+            .dyn_ref::<Element>()
+            .is_some_and(|p| p.tag_name().eq_ignore_ascii_case("head"));
+        (!in_head).then(|| (parent, s.next_sibling()))
+    });
+    let (parent, before) = match (after_script, body) {
+        (Some(p), _) => p,
+        (None, Some(b)) => (b, None),
+        (None, None) => return Err("the page has no <body>".to_owned()),
+    };
+    Ok((parent, before, None))
+}
+
+fn place(document: &Document, tag: ScriptTag, script: Option<&Element>, restart: bool) {
+    let (parent, before, signature) = match target(document, &tag, script) {
+        Ok(t) => t,
+        Err(e) => return report(&e),
+    };
+    match session::config() {
+        None => session::begin(tag.config.clone()),
+        Some(running) if running != tag.config => {
+            if restart {
+                session::begin(tag.config.clone());
+            } else {
+                warn("another Laurel tag has different settings (data-api, data-token, ...); the first tag's are used");
+            }
+        }
+        Some(_) => {}
+    }
+    if signature.as_deref().is_some_and(hosts::has_signature) {
+        return warn("a second copy of the Laurel tag was ignored");
+    }
+    let w = tag.widget;
+    let placement = match w.placement {
+        Placement::Inline => "inline",
+        Placement::Launcher => "launcher",
+    };
+    let attributes = [
+        ("placement", placement),
+        ("corner", w.corner.as_str()),
+        ("view", w.view.as_str()),
+    ];
+    if let Err(e) = hosts::create(&parent, before.as_ref(), &attributes, signature) {
+        report(&e);
+    }
+}

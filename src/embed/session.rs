@@ -1,0 +1,76 @@
+//! The page's session: its settings, and the store of the current shopper with the reactive
+//! owner that disposes it. A new shopper gets a new session, so nothing of the previous one
+//! (balance, codes, history, an open dialog) survives.
+
+use std::cell::RefCell;
+
+use laurel_core::config::Config;
+use leptos::prelude::Owner;
+
+use super::{events, hosts};
+use crate::state::Store;
+
+struct Session {
+    config: Config,
+    store: Store,
+    owner: Owner,
+}
+
+thread_local! {
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+}
+
+/// The live store, if a session is running.
+pub fn store() -> Option<Store> {
+    SESSION.with_borrow(|s| s.as_ref().map(|s| s.store))
+}
+
+/// The settings of the running session.
+pub fn config() -> Option<Config> {
+    SESSION.with_borrow(|s| s.as_ref().map(|s| s.config.clone()))
+}
+
+/// Runs `f` in the session's owner, so what it creates is disposed with the session.
+pub fn with_owner<T>(f: impl FnOnce(Store) -> T) -> Option<T> {
+    let (owner, store) = SESSION.with_borrow(|s| s.as_ref().map(|s| (s.owner.clone(), s.store)))?;
+    Some(owner.with(|| f(store)))
+}
+
+/// Starts a session with `config` (ending any running one) and mounts every known host.
+pub fn begin(config: Config) {
+    end();
+    // The store loads before any view mounts, and mounting is what would otherwise start the
+    // executor; an Err only means it runs already.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    // A root owner: a session must not be disposed with whatever view happens to be current.
+    let owner = Owner::new_root(None);
+    let store = owner.with(|| Store::new(&config));
+    store.set_sink(events::sink());
+    SESSION.with_borrow_mut(|s| {
+        *s = Some(Session {
+            config,
+            store,
+            owner,
+        })
+    });
+    store.load();
+    hosts::mount_all();
+}
+
+/// Ends the running session: every view is unmounted, then the store is disposed.
+pub fn end() {
+    hosts::unmount_all();
+    if let Some(s) = SESSION.with_borrow_mut(Option::take) {
+        s.store.retire();
+        s.owner.cleanup();
+    }
+}
+
+/// The same page with another shopper (`None`: signed out), rendered from scratch.
+pub fn switch_shopper(token: Option<String>) {
+    let Some(mut config) = config() else {
+        return crate::browser::report("identify() and logout() need a running widget");
+    };
+    config.token = token;
+    begin(config);
+}

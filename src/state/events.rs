@@ -1,0 +1,56 @@
+//! What happened, for the page to hear. The state layer says what; `embed` turns each event into
+//! a DOM `CustomEvent` on the widget's host. Nothing here touches the DOM.
+
+use std::rc::Rc;
+
+use laurel_core::load::ErrorKind;
+use laurel_core::view::View;
+use laurel_core::wire::{Member, Redemption, Reward, TierRef};
+
+/// Which widget on the page an event comes from: `embed` gives each mounted host a number and
+/// provides it as context. `Origin::PAGE` is the page as a whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Origin(pub u32);
+
+impl Origin {
+    pub const PAGE: Origin = Origin(0);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The first answer of the session is on screen.
+    Ready {
+        signed_in: bool,
+        member: Option<Member>,
+    },
+    /// The first load failed.
+    LoadFailed {
+        kind: ErrorKind,
+    },
+    Open {
+        view: View,
+    },
+    Close,
+    Enrolled {
+        member: Member,
+    },
+    PointsChanged {
+        old: u64,
+        new: u64,
+    },
+    TierChanged {
+        old: Option<TierRef>,
+        new: Option<TierRef>,
+    },
+    /// Sent before a redemption request; a listener may cancel it.
+    BeforeRedeem {
+        reward: Reward,
+    },
+    RewardRedeemed {
+        reward: Reward,
+        redemption: Redemption,
+    },
+}
+
+/// Delivers an event; returns `false` when a listener cancelled it.
+pub type EventSink = Rc<dyn Fn(&Event, Origin) -> bool>;
