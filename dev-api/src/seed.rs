@@ -14,6 +14,11 @@ pub const PERSONAS: &[(&str, Option<&str>)] = &[
     ("member", Some("cus_maya")),
     ("expiring", Some("cus_eve")),
     ("top", Some("cus_arjun")),
+    // For the embedding tests: points to spare for many redemptions, a member whose birthday
+    // bonus reaches Silver, and a second shopper who has not joined.
+    ("vip", Some("cus_noor")),
+    ("almost", Some("cus_omar")),
+    ("visitor", Some("cus_ana")),
 ];
 
 pub fn persona_customer(persona: &str) -> Option<Option<&'static str>> {
@@ -316,6 +321,19 @@ const CUSTOMERS: &[CustomerRow] = &[
         0,
         0,
     ),
+    (
+        "cus_noor",
+        "Noor",
+        true,
+        40_000,
+        42_000,
+        None,
+        "NOOR-2H8L",
+        0,
+        0,
+    ),
+    ("cus_omar", "Omar", true, 460, 460, None, "OMAR-5R1N", 0, 0),
+    ("cus_ana", "Ana", false, 0, 0, None, "ANA-9W6C", 0, 0),
 ];
 
 /// Seeds an empty database; does nothing when a program already exists.

@@ -21,7 +21,23 @@ use crate::Settings;
 pub const DEFAULT_PERSONA: &str = "member";
 const COOKIE: &str = "laurel_demo_as";
 /// Pages rendered as templates; everything else is a static file.
-const PAGES: &[&str] = &["index.html", "product.html", "cart.html"];
+const PAGES: &[&str] = &[
+    "index.html",
+    "product.html",
+    "cart.html",
+    "plain.html",
+    "spa.html",
+];
+
+/// The strict policy every demo page is served with, as a shop with a strict CSP would: no
+/// inline script or style, no eval; wasm compiles under 'wasm-unsafe-eval'.
+pub fn content_security_policy(api_base: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self' {api_base}; object-src 'none'; \
+         base-uri 'self'; frame-ancestors 'none'"
+    )
+}
 
 #[derive(Clone)]
 pub struct SiteState {
@@ -39,8 +55,27 @@ pub fn router(state: SiteState) -> Router {
         );
     }
     router
+        .route("/demo-token", get(demo_token))
         .fallback_service(ServeDir::new(state.dir.clone()))
         .with_state(state)
+}
+
+/// What a shop's backend gives its own front end for the signed-in shopper: a fresh token, or
+/// `null` for a guest. The single-page demo signs in and out through it without a reload.
+async fn demo_token(
+    State(site): State<SiteState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let persona = q.get("as").map_or(DEFAULT_PERSONA, String::as_str);
+    let Some(customer) = persona_customer(persona) else {
+        return (StatusCode::NOT_FOUND, "Unknown persona").into_response();
+    };
+    let token = customer.map(|c| mint(&site.settings, c, crate::now()));
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({ "token": token })),
+    )
+        .into_response()
 }
 
 /// Mints the token a shop's backend would put in the page for `customer`.
@@ -122,6 +157,10 @@ async fn render(
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                &content_security_policy(&site.api_base),
+            ),
         ],
         html,
     )
