@@ -52,7 +52,7 @@ async function waitFor(url, ms) {
     await tab(w, "Ways to earn").click();
     await shot("earn");
     await page.goto(`${base}/product.html?as=top`);
-    const host = page.locator("[data-laurel-host]");
+    const host = page.locator("laurel-widget[placement=launcher]");
     await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
     await tab(host, "Rewards").click();
     await host.getByRole("button", { name: /^Redeem / }).first().click();

@@ -31,12 +31,12 @@ for (const [persona, views] of [
 
 test("the redeem dialog and the launcher panel pass axe", async ({ page }) => {
   await page.goto("/product.html?as=member");
-  const host = page.locator("[data-laurel-host]");
+  const host = page.locator("laurel-widget[placement=launcher]");
   await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
   await expect(host.getByRole("dialog", { name: "Rewards" })).toBeVisible();
-  await noViolations(page, "[data-laurel-host]");
+  await noViolations(page, "laurel-widget[placement=launcher]");
   await tab(host, "Rewards").click();
   await host.getByRole("button", { name: /^Redeem / }).first().click();
   await expect(host.getByRole("dialog", { name: /^Redeem / })).toBeVisible();
-  await noViolations(page, "[data-laurel-host]");
+  await noViolations(page, "laurel-widget[placement=launcher]");
 });

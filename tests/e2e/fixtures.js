@@ -9,12 +9,25 @@ const date = (iso) =>
 const points = (n) => `${number(n)} ${n === 1 ? "point" : "points"}`;
 
 const test = base.extend({
-  // Fails the test on any uncaught error in the host page.
+  // Fails the test on any uncaught error in the host page and on any Content-Security-Policy
+  // violation: every demo page is served with a strict policy.
   page: async ({ page }, use) => {
     const errors = [];
+    const violations = [];
     page.on("pageerror", (e) => errors.push(e));
+    await page.exposeFunction("__laurelCspViolation", (v) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__laurelCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      ),
+    );
+    page.cspViolations = violations;
     await use(page);
     expect(errors, "uncaught errors in the host page").toEqual([]);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
+  cspViolations: async ({ page }, use) => {
+    await use(page.cspViolations);
   },
   widgetApi: async ({ page, request }, use) => {
     await use({

@@ -5,7 +5,7 @@
 const { test, expect, API, points, date, affordable, bestAffordable } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty");
-const launcherHost = (page) => page.locator("[data-laurel-host]");
+const launcherHost = (page) => page.locator("laurel-widget[placement=launcher]");
 const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
 
 test.describe("guest", () => {

@@ -2,7 +2,7 @@
 const { test, expect, API, points } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty");
-const launcherHost = (page) => page.locator("[data-laurel-host]");
+const launcherHost = (page) => page.locator("laurel-widget[placement=launcher]");
 /** The launcher's own button: the only "Rewards" button that says whether it is expanded. */
 const launcherButton = (page, expanded) => launcherHost(page).getByRole("button", { name: /^Rewards/, expanded });
 const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
