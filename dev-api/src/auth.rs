@@ -2,6 +2,7 @@
 
 use axum::http::{header, HeaderMap};
 
+use crate::digest;
 use crate::jwt::{self, JwtError};
 use crate::problem::ApiProblem;
 use crate::Settings;
@@ -18,8 +19,14 @@ pub fn viewer(settings: &Settings, headers: &HeaderMap) -> Result<Option<String>
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ApiProblem::unauthenticated("Use 'Authorization: Bearer <token>'."))?;
-    match jwt::verify(&settings.secret, token, &settings.shop_id, crate::now()) {
-        Ok(claims) => Ok(Some(claims.sub)),
+    let now = crate::now();
+    let verified = if token.starts_with(digest::PREFIX) {
+        digest::verify(&settings.secret, token, &settings.shop_id, now)
+    } else {
+        jwt::verify(&settings.secret, token, &settings.shop_id, now).map(|c| c.sub)
+    };
+    match verified {
+        Ok(customer) => Ok(Some(customer)),
         Err(JwtError::Expired) => Err(ApiProblem::token_expired()),
         Err(e) => Err(ApiProblem::unauthenticated(&format!(
             "The token was rejected: {e:?}."

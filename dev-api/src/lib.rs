@@ -5,6 +5,7 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod db;
+pub mod digest;
 pub mod extract;
 pub mod idempotency;
 pub mod jwt;

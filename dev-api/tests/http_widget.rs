@@ -4,6 +4,7 @@ mod common;
 
 use common::{start, token, ORIGIN};
 use laurel_core::wire::{problem_type, EarnKind, RewardKind, WidgetData};
+use laurel_dev_api::digest;
 use laurel_dev_api::jwt::{sign, Claims};
 use laurel_dev_api::{now, Settings};
 
@@ -92,6 +93,21 @@ fn claims(aud: &str, iat: i64, exp: i64, nbf: Option<i64>) -> Claims {
         exp,
         nbf,
     }
+}
+
+#[test]
+fn a_digest_token_from_a_shop_template_signs_the_shopper_in_until_it_expires() {
+    let s = start();
+    let settings = Settings::default();
+    let t = now();
+    let token = digest::sign(&settings.secret, "cus_maya", &settings.shop_id, t);
+    let data: WidgetData = s.get("/v1/widget", Some(&token)).json();
+    assert_eq!(data.member.map(|m| m.first_name).as_deref(), Some("Maya"));
+    let old = digest::sign(&settings.secret, "cus_maya", &settings.shop_id, t - 3600);
+    let reply = s.get("/v1/widget", Some(&old));
+    assert_eq!(reply.problem_type(), problem_type::TOKEN_EXPIRED);
+    let elsewhere = digest::sign(&settings.secret, "cus_maya", "another-shop", t);
+    assert_eq!(s.get("/v1/widget", Some(&elsewhere)).status, 401);
 }
 
 #[test]
