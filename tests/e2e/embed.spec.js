@@ -34,6 +34,39 @@ test("a blocking tag in <head> waits for the mount element further down", async 
   await expect(page.locator("#later laurel-widget").getByRole("heading", { name: "Hi Maya" })).toBeVisible();
 });
 
+test("from a CDN path on another origin, under the policy the README gives, it loads everything from beside itself", async ({ page }) => {
+  const fs = require("fs");
+  const path = require("path");
+  const cdn = "http://cdn.laurel.test/assets/v1.2/";
+  const types = { js: "text/javascript", wasm: "application/wasm" };
+  const served = [];
+  await page.route(`${cdn}**`, (route) => {
+    const file = route.request().url().slice(cdn.length);
+    served.push(file);
+    route.fulfill({
+      path: path.join(__dirname, "../../dist", file),
+      headers: { "content-type": types[file.split(".").pop()], "access-control-allow-origin": "*" },
+    });
+  });
+  await page.route(/\/plain\.html/, async (route) => {
+    const res = await route.fetch();
+    const html = await res.text();
+    const api = html.match(/data-api="([^"]+)"/)[1];
+    const token = html.match(/data-token="([^"]*)"/)[1];
+    const csp = `default-src 'self'; script-src 'self' http://cdn.laurel.test 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src http://cdn.laurel.test ${api}`;
+    await route.fulfill({
+      response: res,
+      headers: { ...res.headers(), "content-security-policy": csp },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8" /><link rel="icon" href="data:," /></head>
+        <body><div id="loyalty"></div>
+        <script src="${cdn}laurel.js" data-api="${api}" data-token="${token}" data-mount="#loyalty" async></script></body></html>`,
+    });
+  });
+  await page.goto("/plain.html?as=member");
+  await expect(page.locator("#loyalty laurel-widget").getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+  expect(served.sort()).toEqual(["laurel-wasm.js", "laurel-wasm_bg.wasm", "laurel.js"]);
+});
+
 test("a tag added by script after the page has loaded starts the widget", async ({ page }) => {
   await pageWith(page, ({ api, token }) => `<!doctype html><html lang="en"><head><meta charset="utf-8" /><link rel="icon" href="data:," /></head>
     <body><h1>Shop</h1><div id="loyalty" data-api="${api}" data-token="${token}"></div></body></html>`);
