@@ -123,6 +123,20 @@ pub enum EarnKind {
 }
 
 impl EarnKind {
+    /// The kind named on the wire; an unknown name is `Custom`.
+    pub fn from_wire(name: &str) -> Self {
+        match name {
+            "purchase" => Self::Purchase,
+            "signup" => Self::Signup,
+            "review" => Self::Review,
+            "birthday" => Self::Birthday,
+            "newsletter" => Self::Newsletter,
+            "referral" => Self::Referral,
+            "social_follow" => Self::SocialFollow,
+            _ => Self::Custom,
+        }
+    }
+
     /// Every kind of the contract.
     pub const ALL: [EarnKind; 8] = [
         EarnKind::Purchase,
@@ -180,6 +194,14 @@ impl RewardKind {
         RewardKind::Experience,
         RewardKind::Donation,
     ];
+
+    /// The kind named on the wire; an unknown name is `Unknown`.
+    pub fn from_wire(name: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == name)
+            .unwrap_or(Self::Unknown)
+    }
 
     /// The contract's name for the kind, e.g. `free_shipping`.
     pub fn as_str(self) -> &'static str {
@@ -255,6 +277,18 @@ pub enum ActivityKind {
     Expire,
     #[serde(other)]
     Adjust,
+}
+
+impl ActivityKind {
+    /// The kind named on the wire; an unknown name is `Adjust`.
+    pub fn from_wire(name: &str) -> Self {
+        match name {
+            "earn" => Self::Earn,
+            "spend" => Self::Spend,
+            "expire" => Self::Expire,
+            _ => Self::Adjust,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -385,10 +419,24 @@ mod tests {
     }
 
     #[test]
-    fn reward_kind_names_match_the_wire() {
+    fn kind_names_match_the_wire_both_ways() {
         for kind in RewardKind::ALL {
             let wire = serde_json::to_string(&kind).expect("serializes");
             assert_eq!(wire, format!("\"{}\"", kind.as_str()));
+            assert_eq!(RewardKind::from_wire(kind.as_str()), kind);
+        }
+        for kind in EarnKind::ALL {
+            let wire = serde_json::to_string(&kind).expect("serializes");
+            assert_eq!(EarnKind::from_wire(wire.trim_matches('"')), kind);
+        }
+        for kind in [
+            ActivityKind::Earn,
+            ActivityKind::Spend,
+            ActivityKind::Expire,
+            ActivityKind::Adjust,
+        ] {
+            let wire = serde_json::to_string(&kind).expect("serializes");
+            assert_eq!(ActivityKind::from_wire(wire.trim_matches('"')), kind);
         }
     }
 

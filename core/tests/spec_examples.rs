@@ -2,6 +2,8 @@
 //! Rust type and serialize back to the same JSON, and every schema property must appear, so the
 //! widget, the dev API and the spec cannot drift apart.
 
+use laurel_core::decode::{decode, FromJson};
+use laurel_core::encode::ToJson;
 use laurel_core::wire::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -21,28 +23,56 @@ fn round_trip<T: DeserializeOwned + Serialize>(name: &str, example: &Value) -> V
     back
 }
 
+/// A response type: the widget's own decoder must agree with serde.
+fn response<T: DeserializeOwned + Serialize + FromJson + PartialEq + std::fmt::Debug>(
+    name: &str,
+    example: &Value,
+) -> Value {
+    let back = round_trip::<T>(name, example);
+    let by_serde: T = serde_json::from_value(example.clone()).expect("deserializes");
+    let by_widget: T = decode(&example.to_string())
+        .unwrap_or_else(|e| panic!("{name} example does not decode in the widget: {e}"));
+    assert_eq!(
+        by_widget, by_serde,
+        "{name}: the widget's decoder disagrees with serde"
+    );
+    back
+}
+
+/// A request type: the widget's own encoder must write what serde writes.
+fn request<T: DeserializeOwned + Serialize + ToJson>(name: &str, example: &Value) -> Value {
+    let back = round_trip::<T>(name, example);
+    let typed: T = serde_json::from_value(example.clone()).expect("deserializes");
+    let written: Value = serde_json::from_str(&typed.to_json()).expect("the widget writes JSON");
+    assert_eq!(
+        &written, example,
+        "{name}: the widget's encoder disagrees with serde"
+    );
+    back
+}
+
 fn check(name: &str, example: &Value) -> Value {
     match name {
-        "WidgetData" => round_trip::<WidgetData>(name, example),
-        "Program" => round_trip::<Program>(name, example),
-        "PointsName" => round_trip::<PointsName>(name, example),
-        "Member" => round_trip::<Member>(name, example),
-        "ExpiringPoints" => round_trip::<ExpiringPoints>(name, example),
-        "TierRef" => round_trip::<TierRef>(name, example),
-        "NextTier" => round_trip::<NextTier>(name, example),
-        "Tier" => round_trip::<Tier>(name, example),
-        "EarnRule" => round_trip::<EarnRule>(name, example),
-        "Reward" => round_trip::<Reward>(name, example),
-        "EnrollmentRequest" => round_trip::<EnrollmentRequest>(name, example),
-        "RedemptionRequest" => round_trip::<RedemptionRequest>(name, example),
-        "Redemption" => round_trip::<Redemption>(name, example),
-        "RedemptionList" => round_trip::<RedemptionList>(name, example),
-        "ActivityEntry" => round_trip::<ActivityEntry>(name, example),
-        "ActivityPage" => round_trip::<ActivityPage>(name, example),
-        "ActionRequest" => round_trip::<ActionRequest>(name, example),
-        "ActionResult" => round_trip::<ActionResult>(name, example),
-        "PointsPreview" => round_trip::<PointsPreview>(name, example),
-        "Problem" => round_trip::<Problem>(name, example),
+        "WidgetData" => response::<WidgetData>(name, example),
+        "Program" => response::<Program>(name, example),
+        "PointsName" => response::<PointsName>(name, example),
+        "Member" => response::<Member>(name, example),
+        "ExpiringPoints" => response::<ExpiringPoints>(name, example),
+        "TierRef" => response::<TierRef>(name, example),
+        "NextTier" => response::<NextTier>(name, example),
+        "Tier" => response::<Tier>(name, example),
+        "EarnRule" => response::<EarnRule>(name, example),
+        "Reward" => response::<Reward>(name, example),
+        "EnrollmentRequest" => request::<EnrollmentRequest>(name, example),
+        "RedemptionRequest" => request::<RedemptionRequest>(name, example),
+        "Redemption" => response::<Redemption>(name, example),
+        "RedemptionList" => response::<RedemptionList>(name, example),
+        "ActivityEntry" => response::<ActivityEntry>(name, example),
+        "ActivityPage" => response::<ActivityPage>(name, example),
+        "ActionRequest" => request::<ActionRequest>(name, example),
+        "ActionResult" => response::<ActionResult>(name, example),
+        "PointsPreview" => response::<PointsPreview>(name, example),
+        "Problem" => response::<Problem>(name, example),
         other => panic!("schema {other} has examples but no Rust type is checked against it"),
     }
 }

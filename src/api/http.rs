@@ -2,20 +2,31 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+use laurel_core::decode::{decode, FromJson};
+use laurel_core::encode::ToJson;
 use leptos::prelude::set_timeout_with_handle;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use web_sys::AbortController;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit, Response};
 
 use super::*;
 
-/// The loyalty API over `fetch`, with a timeout on every call.
+/// The loyalty API over `fetch`, with a timeout on every call. Only decoding is generic, so the
+/// transport is compiled once rather than once per response type.
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     base: String,
     token: Option<String>,
     timeout: Duration,
+}
+
+fn js_text(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "fetch failed".into())
 }
 
 impl HttpClient {
@@ -27,37 +38,44 @@ impl HttpClient {
         }
     }
 
-    fn builder(&self, method: &str, path: &str) -> RequestBuilder {
-        let url = format!("{}{path}", self.base);
-        let mut b = match method {
-            "POST" => Request::post(&url),
-            _ => Request::get(&url),
-        }
-        .header("Accept", "application/json");
-        if let Some(token) = &self.token {
-            b = b.header("Authorization", &format!("Bearer {token}"));
-        }
-        b
-    }
-
-    /// Sends the request and decodes a success body. Only the decoding is generic, so the
-    /// transport below is compiled once rather than once per response type.
-    async fn call<T: DeserializeOwned>(
+    fn request(
         &self,
-        builder: RequestBuilder,
-        body: Option<String>,
-    ) -> Result<T, ApiError> {
-        let text = self.call_text(builder, body).await?;
-        serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+        path: &str,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
+        signal: &web_sys::AbortSignal,
+    ) -> Result<Request, JsValue> {
+        let headers = Headers::new()?;
+        headers.set("Accept", "application/json")?;
+        if let Some(token) = &self.token {
+            headers.set("Authorization", &format!("Bearer {token}"))?;
+        }
+        if body.is_some() {
+            headers.set("Content-Type", "application/json")?;
+        }
+        if let Some(key) = idempotency_key {
+            headers.set("Idempotency-Key", key)?;
+        }
+        let init = RequestInit::new();
+        init.set_method(if body.is_some() { "POST" } else { "GET" });
+        init.set_headers(&headers);
+        // The token goes in a header, never with the page's cookies.
+        init.set_credentials(RequestCredentials::Omit);
+        init.set_signal(Some(signal));
+        if let Some(b) = body {
+            init.set_body(&JsValue::from_str(b));
+        }
+        Request::new_with_str_and_init(&format!("{}{path}", self.base), &init)
     }
 
     /// Sends the request, aborting it after the timeout; a success body as text.
-    async fn call_text(
+    async fn call(
         &self,
-        builder: RequestBuilder,
-        body: Option<String>,
+        path: &str,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
     ) -> Result<String, ApiError> {
-        let controller = AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
+        let controller = AbortController::new().map_err(|e| ApiError::Network(js_text(e)))?;
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -70,7 +88,10 @@ impl HttpClient {
             )
             .ok()
         };
-        let result = send(builder.abort_signal(Some(&controller.signal())), body).await;
+        let result = match self.request(path, body, idempotency_key, &controller.signal()) {
+            Ok(request) => send(request).await,
+            Err(e) => Err(ApiError::Network(js_text(e))),
+        };
         if let Some(t) = timer {
             t.clear();
         }
@@ -80,51 +101,50 @@ impl HttpClient {
         }
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.call(self.builder("GET", path), None).await
+    async fn get<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
+        let text = self.call(path, None, None).await?;
+        decode(&text).map_err(|e| ApiError::Decode(e.to_string()))
     }
 
-    async fn post<T: DeserializeOwned>(
+    async fn post<T: FromJson>(
         &self,
         path: &str,
-        body: &impl Serialize,
+        body: &impl ToJson,
         idempotency_key: Option<&str>,
     ) -> Result<T, ApiError> {
-        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-        let mut b = self
-            .builder("POST", path)
-            .header("Content-Type", "application/json");
-        if let Some(key) = idempotency_key {
-            b = b.header("Idempotency-Key", key);
-        }
-        self.call(b, Some(json)).await
+        let text = self
+            .call(path, Some(&body.to_json()), idempotency_key)
+            .await?;
+        decode(&text).map_err(|e| ApiError::Decode(e.to_string()))
     }
 }
 
-async fn send(builder: RequestBuilder, body: Option<String>) -> Result<String, ApiError> {
-    let request = match body {
-        Some(b) => builder.body(b),
-        None => builder.build(),
-    }
-    .map_err(|e| ApiError::Network(e.to_string()))?;
-    let response = request
-        .send()
+async fn text(response: &Response) -> Result<String, ApiError> {
+    let promise = response.text().map_err(|e| ApiError::Network(js_text(e)))?;
+    // A body cut off by the abort is a network failure; `call` turns it into a timeout.
+    JsFuture::from(promise)
         .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+        .map_err(|e| ApiError::Network(js_text(e)))?
+        .as_string()
+        .ok_or_else(|| ApiError::Decode("the body is not text".into()))
+}
+
+async fn send(request: Request) -> Result<String, ApiError> {
+    let window = web_sys::window().ok_or_else(|| ApiError::Network("no window".into()))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|e| ApiError::Network(js_text(e)))?
+        .dyn_into()
+        .map_err(|_| ApiError::Network("fetch gave no response".into()))?;
     if !response.ok() {
-        return Err(status_error(response).await);
+        let status = response.status();
+        let problem = match text(&response).await {
+            Ok(body) => decode::<Problem>(&body).ok(),
+            Err(_) => None,
+        };
+        return Err(ApiError::Status { status, problem });
     }
-    // A body cut off by the abort is a network failure; `call_text` turns it into a timeout.
-    response
-        .text()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))
-}
-
-async fn status_error(response: Response) -> ApiError {
-    let status = response.status();
-    let problem = response.json::<Problem>().await.ok();
-    ApiError::Status { status, problem }
+    text(&response).await
 }
 
 /// Percent-encodes a query value.
