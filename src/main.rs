@@ -1,5 +1,6 @@
-//! The wasm entry point that Trunk builds. `src/embed/laurel.js` loads it, forwards the script
-//! tags, the `window.Laurel` calls and the custom elements' lifecycle to these exports.
+//! The wasm entry point, built for release by `./dev build` (nightly, see `scripts/build.js`).
+//! `src/embed/laurel.js` loads it and forwards the script tags, the `window.Laurel` calls and the
+//! custom elements' lifecycle to these exports.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;

@@ -54,10 +54,51 @@ pub fn router(state: SiteState) -> Router {
             get(move |s, q, h| render(s, name, q, h)),
         );
     }
+    // Static files as a CDN serves them: the build's .br and .gz next to each file, chosen by
+    // Accept-Encoding.
+    let files = ServeDir::new(state.dir.clone())
+        .precompressed_br()
+        .precompressed_gzip();
     router
         .route("/demo-token", get(demo_token))
-        .fallback_service(ServeDir::new(state.dir.clone()))
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn(cache_headers))
         .with_state(state)
+}
+
+/// Whether a file name carries a content hash (`laurel.0123456789.wasm`), so it never changes.
+pub fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut parts = name.rsplit('.');
+    let (Some(_ext), Some(hash), Some(_stem)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    hash.len() == 10 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Hashed files are cached for a year and never revalidated; every other static file (the
+/// loader above all) is revalidated on each use, answered with 304 while unchanged.
+async fn cache_headers(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        headers.insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static(value),
+        );
+        // The same URL answers br, gzip or identity; caches must keep them apart.
+        headers.insert(
+            header::VARY,
+            header::HeaderValue::from_static("accept-encoding"),
+        );
+    }
+    response
 }
 
 /// What a shop's backend gives its own front end for the signed-in shopper: a fresh token, or
@@ -183,6 +224,15 @@ mod tests {
             escape(r#"<a href="x">'&'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn hashed_names_are_told_apart() {
+        assert!(is_hashed("/laurel.9d931bc863.wasm"));
+        assert!(is_hashed("/laurel-wasm.b1350773db.js"));
+        assert!(!is_hashed("/laurel.js"));
+        assert!(!is_hashed("/storefront.css"));
+        assert!(!is_hashed("/img/x.9d931bc86.svg"));
     }
 
     #[test]

@@ -14,9 +14,12 @@ pub fn WaysToEarn(store: Store) -> impl IntoView {
     let rules = move || with_data(store, |d| d.earn_rules.clone()).unwrap_or_default();
     view! {
         <ul class="earn-list" part="earn-list">
-            <For each=rules key=|r| (r.id.clone(), r.completed) let:rule>
-                <EarnItem store=store rule=rule />
-            </For>
+            {move || {
+                rules()
+                    .into_iter()
+                    .map(|rule| view! { <EarnItem store=store rule=rule /> })
+                    .collect_view()
+            }}
         </ul>
     }
 }

@@ -39,17 +39,22 @@ pub fn Panel(store: Store, view: RwSignal<View>) -> impl IntoView {
     };
     view! {
         <nav class="tabs" part="nav" aria-label=msgs.nav_label>
-            <For each=tabs key=|(v, _)| *v let:tab>
-                <button
-                    type="button"
-                    class="tab"
-                    part="tab"
-                    aria-current=move || (shown.get() == tab.0).then_some("page")
-                    on:click=move |_| view.set(tab.0)
-                >
-                    {tab.1}
-                </button>
-            </For>
+            {move || {
+                tabs()
+                    .into_iter()
+                    .map(|(v, label)| view! {
+                        <button
+                            type="button"
+                            class="tab"
+                            part="tab"
+                            aria-current=move || (shown.get() == v).then_some("page")
+                            on:click=move |_| view.set(v)
+                        >
+                            {label}
+                        </button>
+                    })
+                    .collect_view()
+            }}
         </nav>
         <div class="view" part="view">
             {move || match shown.get() {

@@ -44,17 +44,22 @@ pub fn Rewards(store: Store) -> impl IntoView {
     });
     view! {
         <div class="catalog-controls" role="group" aria-label=msgs.filter_label>
-            <For each=filters key=|(f, _)| format!("{f:?}") let:f>
-                <button
-                    type="button"
-                    class="chip"
-                    part="filter"
-                    aria-pressed=move || (filter.get() == f.0).to_string()
-                    on:click=move |_| filter.set(f.0)
-                >
-                    {f.1}
-                </button>
-            </For>
+            {move || {
+                filters()
+                    .into_iter()
+                    .map(|(f, label)| view! {
+                        <button
+                            type="button"
+                            class="chip"
+                            part="filter"
+                            aria-pressed=move || (filter.get() == f).to_string()
+                            on:click=move |_| filter.set(f)
+                        >
+                            {label}
+                        </button>
+                    })
+                    .collect_view()
+            }}
         </div>
         <label class="sort">
             <span>{msgs.sort_label}</span>
@@ -69,9 +74,13 @@ pub fn Rewards(store: Store) -> impl IntoView {
             <p class="muted">{msgs.no_rewards}</p>
         </Show>
         <ul class="rewards" part="rewards">
-            <For each=move || items.get() key=|(r, s)| (r.id.clone(), format!("{s:?}")) let:item>
-                <RewardCard store=store reward=item.0 status=item.1 />
-            </For>
+            {move || {
+                items
+                    .get()
+                    .into_iter()
+                    .map(|(reward, status)| view! { <RewardCard store=store reward=reward status=status /> })
+                    .collect_view()
+            }}
         </ul>
     }
 }
