@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use laurel::api::{ApiError, HttpClient, LoyaltyApi};
-use laurel::state::Store;
+use laurel::state::{Origin, Store};
 use laurel::ui::Widget;
 use laurel_core::config::{parse_config, ElementAttrs};
 use laurel_core::load::{ErrorKind, Load};
@@ -101,7 +101,7 @@ fn mount(initial: Load<WidgetData>) -> (HtmlElement, Store) {
     let view = RwSignal::new(View::Home);
     leptos::mount::mount_to(
         host.clone(),
-        move || view! { <Widget store=store view=view /> },
+        move || view! { <Widget store=store view=view origin=Origin::PAGE /> },
     )
     .forget();
     (host, store)

@@ -66,8 +66,17 @@ pub fn progress(current_threshold: u64, next: Option<(u64, u64)>) -> Progress {
     let permille = if span == 0 {
         1000
     } else {
-        // u128 so that huge spans cannot overflow.
-        ((u128::from(value - from) * 1000) / u128::from(span)) as u16
+        // Huge spans are scaled down first, so the product cannot overflow; rounding down, a
+        // bar is only full when nothing remains.
+        let done = value - from;
+        let share = if done >= span {
+            1000
+        } else if span <= u64::MAX / 1000 {
+            done * 1000 / span
+        } else {
+            done / (span / 1000 + 1)
+        };
+        share as u16
     };
     Progress::Climbing {
         from,

@@ -252,18 +252,17 @@ fn mount(element: &Element) {
                     let container = shadow::container(element, config.locale, class)?;
                     let handle = session::with_owner(|store| {
                         mount_to(container, move || {
-                            provide_context(origin);
                             match options.placement {
                                 Placement::Inline => {
                                     let view = RwSignal::new(options.view);
-                                    view! { <Widget store=store view=view /> }.into_any()
+                                    view! { <Widget store=store view=view origin=origin /> }.into_any()
                                 }
                                 Placement::Launcher => {
                                     // Unless the page asked for a view already.
                                     if store.nav.get_untracked().0 == 0 {
                                         store.launcher_view.set(options.view);
                                     }
-                                    view! { <Launcher store=store corner=options.corner /> }
+                                    view! { <Launcher store=store corner=options.corner origin=origin /> }
                                         .into_any()
                                 }
                             }
@@ -281,7 +280,6 @@ fn mount(element: &Element) {
             let handle = session::with_owner(|store| {
                 let slot = slot.clone();
                 mount_to(container, move || {
-                    provide_context(origin);
                     let purchase = RwSignal::new(options);
                     slot.set(Some(purchase));
                     points_view(store, purchase)

@@ -32,8 +32,17 @@ impl InitOptions {
 impl Attrs for InitOptions {
     fn value(&self, key: &str) -> Option<String> {
         let v = Reflect::get(&self.0, &JsValue::from_str(&Self::key(key))).ok()?;
+        // Numbers are written out by JS: no float formatting in the wasm.
         v.as_string()
-            .or_else(|| v.as_f64().map(|n| n.to_string()))
+            .or_else(|| {
+                v.as_f64().map(|_| {
+                    String::from(
+                        js_sys::Number::from(v.clone())
+                            .to_string_with_radix(10)
+                            .unwrap_or_default(),
+                    )
+                })
+            })
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     }

@@ -9,7 +9,8 @@ use web_sys::{
     CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-const CSS: &str = include_str!("../../style/laurel.css");
+// style/laurel.css, minified by build.rs.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/laurel.min.css"));
 
 thread_local! {
     // One constructed sheet shared by every widget on the page.

@@ -5,8 +5,8 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{origin, points, with_data, CopyButton};
-use crate::state::{RedeemStep, Store};
+use super::{points, with_data, CopyButton};
+use crate::state::{Origin, RedeemStep, Store};
 
 /// Focuses the first element under `root` that matches `selector`, if any.
 pub fn focus_first(root: &web_sys::Element, selector: &str) {
@@ -53,11 +53,11 @@ pub fn trap_focus(root: &web_sys::Element, ev: &KeyboardEvent) {
 
 /// Confirm, then the code: a modal dialog for one redemption intent.
 #[component]
-pub fn RedeemDialog(store: Store) -> impl IntoView {
+pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let dialog = NodeRef::<html::Div>::new();
     // Only the widget the redemption started in shows the dialog.
-    let here = origin();
+    let here = origin;
     let open = Memo::new(move |_| {
         store
             .redeem

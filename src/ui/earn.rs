@@ -4,20 +4,20 @@ use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{origin, points, with_data, CopyButton};
+use super::{points, with_data, CopyButton};
 use crate::browser;
-use crate::state::{ActionState, Store};
+use crate::state::{ActionState, Origin, Store};
 
 /// Every way to earn, its points, whether it is done, and the control to do it here.
 #[component]
-pub fn WaysToEarn(store: Store) -> impl IntoView {
+pub fn WaysToEarn(store: Store, origin: Origin) -> impl IntoView {
     let rules = move || with_data(store, |d| d.earn_rules.clone()).unwrap_or_default();
     view! {
         <ul class="earn-list" part="earn-list">
             {move || {
                 rules()
                     .into_iter()
-                    .map(|rule| view! { <EarnItem store=store rule=rule /> })
+                    .map(|rule| view! { <EarnItem store=store rule=rule origin=origin /> })
                     .collect_view()
             }}
         </ul>
@@ -25,7 +25,7 @@ pub fn WaysToEarn(store: Store) -> impl IntoView {
 }
 
 #[component]
-fn EarnItem(store: Store, rule: EarnRule) -> impl IntoView {
+fn EarnItem(store: Store, rule: EarnRule, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let amount = points(store, rule.points);
     let worth = if rule.kind == EarnKind::Purchase {
@@ -39,7 +39,7 @@ fn EarnItem(store: Store, rule: EarnRule) -> impl IntoView {
     } else if !is_member {
         ().into_any()
     } else {
-        control(store, &rule).into_any()
+        control(store, &rule, origin).into_any()
     };
     view! {
         <li class="earn-item" part="earn-item">
@@ -62,12 +62,11 @@ fn EarnItem(store: Store, rule: EarnRule) -> impl IntoView {
     }
 }
 
-fn control(store: Store, rule: &EarnRule) -> impl IntoView {
+fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
-    let here = origin();
     let busy = move |kind| store.earn_action(kind) == ActionState::Busy;
     match rule.kind {
-        EarnKind::Birthday => view! { <BirthdayForm store=store /> }.into_any(),
+        EarnKind::Birthday => view! { <BirthdayForm store=store origin=here /> }.into_any(),
         EarnKind::Newsletter => view! {
             <button
                 type="button"
@@ -107,9 +106,8 @@ fn control(store: Store, rule: &EarnRule) -> impl IntoView {
 }
 
 #[component]
-fn BirthdayForm(store: Store) -> impl IntoView {
+fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
-    let here = origin();
     let month = RwSignal::new(String::new());
     let day = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -118,7 +116,7 @@ fn BirthdayForm(store: Store) -> impl IntoView {
         store.earn(
             EarnKind::Birthday,
             ActionRequest::SetBirthday(Birthday { birthday }),
-            here,
+            origin,
         );
     };
     let option = |v: u32| {

@@ -15,12 +15,18 @@ pub fn HistoryView(store: Store) -> impl IntoView {
             store.load_history(false);
         }
     });
-    let items = move || store.history.with(|h| h.items.clone());
+    // Rebuilt in place when a page is added: positions that stay the same keep their nodes.
+    let items = move || {
+        store.history.with(|h| {
+            h.items
+                .iter()
+                .map(|entry| view! { <HistoryItem store=store entry=entry.clone() /> })
+                .collect_view()
+        })
+    };
     view! {
         <ul class="history" part="history">
-            <For each=items key=|e| e.id.clone() let:entry>
-                <HistoryItem store=store entry=entry />
-            </For>
+            {items}
         </ul>
         {move || {
             let h = store.history.get();

@@ -7,15 +7,15 @@ use leptos::prelude::*;
 
 use super::join::{EnrollForm, JoinPrompt};
 use super::{points_text, with_data, TierProgress};
-use crate::state::{ActionState, Store};
+use crate::state::{ActionState, Origin, Store};
 
 /// Home: the member's summary, or the way in for a guest or a non-member.
 #[component]
-pub fn Home(store: Store) -> impl IntoView {
+pub fn Home(store: Store, origin: Origin) -> impl IntoView {
     move || {
         with_data(store, |d| match (&d.member, d.signed_in) {
             (Some(_), _) => member_home(store, d).into_any(),
-            (None, true) => view! { <EnrollForm store=store /> }.into_any(),
+            (None, true) => view! { <EnrollForm store=store origin=origin /> }.into_any(),
             (None, false) => view! { <JoinPrompt store=store /> }.into_any(),
         })
     }

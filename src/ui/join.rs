@@ -2,8 +2,8 @@ use laurel_core::i18n::fill;
 use laurel_core::safe_url::safe_url;
 use leptos::prelude::*;
 
-use super::{origin, points, with_data};
-use crate::state::{ActionState, Store};
+use super::{points, with_data};
+use crate::state::{ActionState, Origin, Store};
 
 /// For a guest: what the program is, what joining gives, and the shop's signup and sign-in pages.
 #[component]
@@ -35,17 +35,16 @@ pub fn JoinPrompt(store: Store) -> impl IntoView {
 
 /// For a signed-in shopper who has not joined: explicit terms, a separate marketing opt-in.
 #[component]
-pub fn EnrollForm(store: Store) -> impl IntoView {
+pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let terms = RwSignal::new(false);
     let marketing = RwSignal::new(false);
     let missing_terms = RwSignal::new(false);
-    let here = origin();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if terms.get_untracked() {
             missing_terms.set(false);
-            store.join(marketing.get_untracked(), here);
+            store.join(marketing.get_untracked(), origin);
         } else {
             missing_terms.set(true);
         }

@@ -7,13 +7,13 @@ use wasm_bindgen::JsCast;
 
 use super::dialog::{focus_first, trap_focus};
 use super::{points, with_data, Widget};
-use crate::state::Store;
+use crate::state::{Origin, Store};
 
 /// A floating button that opens the widget in a modal panel. Escape or a click outside closes
 /// it, and focus returns to the button. Its state lives in the store, so the page can open and
 /// close it too (`Laurel.open()`, `Laurel.close()`).
 #[component]
-pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
+pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let open = store.launcher_open;
     let button = NodeRef::<html::Button>::new();
@@ -110,7 +110,7 @@ pub fn Launcher(store: Store, corner: Corner) -> impl IntoView {
                     <button type="button" class="close" part="close" aria-label=msgs.close on:click=move |_| store.close()>
                         "×"
                     </button>
-                    <Widget store=store view=store.launcher_view />
+                    <Widget store=store view=store.launcher_view origin=origin />
                 </div>
             </Show>
             <button

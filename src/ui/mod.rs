@@ -32,11 +32,6 @@ pub use progress::TierProgress;
 
 use crate::state::{Origin, Store};
 
-/// The widget this component renders in, provided by `embed` at mount.
-pub fn origin() -> Origin {
-    use_context::<Origin>().unwrap_or_default()
-}
-
 /// "640 points": a formatted number with the program's points name in the right plural form.
 pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
     laurel_core::i18n::fill(
@@ -82,7 +77,12 @@ fn follow_open_requests(store: Store, view: RwSignal<View>) {
 
 /// The whole widget: loading, failure with retry, or the panel.
 #[component]
-pub fn Widget(store: Store, view: RwSignal<View>) -> impl IntoView {
+pub fn Widget(
+    store: Store,
+    view: RwSignal<View>,
+    /// Which widget this is, for the events it causes.
+    origin: Origin,
+) -> impl IntoView {
     let locale = store.locale;
     let msgs = locale.messages();
     let busy = move || matches!(store.data.get(), Load::Loading).to_string();
@@ -107,7 +107,7 @@ pub fn Widget(store: Store, view: RwSignal<View>) -> impl IntoView {
                     _ => view! { <LoadingSkeleton locale=locale /> }.into_any(),
                 }
             >
-                <Panel store=store view=view />
+                <Panel store=store view=view origin=origin />
             </Show>
         </section>
     }

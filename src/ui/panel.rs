@@ -8,12 +8,12 @@ use super::home::Home;
 use super::my_rewards::MyRewards;
 use super::rewards::Rewards;
 use super::with_data;
-use crate::state::Store;
+use crate::state::{Origin, Store};
 
 /// The views and the buttons that switch between them. Members get all five; guests and
 /// non-members get Home, Rewards and Ways to earn. Follows the page's `Laurel.open(view)`.
 #[component]
-pub fn Panel(store: Store, view: RwSignal<View>) -> impl IntoView {
+pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let is_member = Memo::new(move |_| with_data(store, |d| d.member.is_some()).unwrap_or(false));
     // A members-only view asked for by a guest shows Home.
@@ -58,13 +58,13 @@ pub fn Panel(store: Store, view: RwSignal<View>) -> impl IntoView {
         </nav>
         <div class="view" part="view">
             {move || match shown.get() {
-                View::Home => view! { <Home store=store /> }.into_any(),
-                View::Rewards => view! { <Rewards store=store /> }.into_any(),
-                View::Earn => view! { <WaysToEarn store=store /> }.into_any(),
+                View::Home => view! { <Home store=store origin=origin /> }.into_any(),
+                View::Rewards => view! { <Rewards store=store origin=origin /> }.into_any(),
+                View::Earn => view! { <WaysToEarn store=store origin=origin /> }.into_any(),
                 View::MyRewards => view! { <MyRewards store=store /> }.into_any(),
                 View::History => view! { <HistoryView store=store /> }.into_any(),
             }}
         </div>
-        <RedeemDialog store=store />
+        <RedeemDialog store=store origin=origin />
     }
 }

@@ -4,12 +4,12 @@ use laurel_core::safe_url::safe_url;
 use laurel_core::wire::Reward;
 use leptos::prelude::*;
 
-use super::{origin, points, with_data};
-use crate::state::Store;
+use super::{points, with_data};
+use crate::state::{Origin, Store};
 
 /// The catalog: filter, sort, and each reward's status for this shopper.
 #[component]
-pub fn Rewards(store: Store) -> impl IntoView {
+pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let filter = RwSignal::new(Filter::All);
     let sort = RwSignal::new(Sort::CostLowToHigh);
@@ -78,7 +78,7 @@ pub fn Rewards(store: Store) -> impl IntoView {
                 items
                     .get()
                     .into_iter()
-                    .map(|(reward, status)| view! { <RewardCard store=store reward=reward status=status /> })
+                    .map(|(reward, status)| view! { <RewardCard store=store reward=reward status=status origin=origin /> })
                     .collect_view()
             }}
         </ul>
@@ -86,7 +86,7 @@ pub fn Rewards(store: Store) -> impl IntoView {
 }
 
 #[component]
-fn RewardCard(store: Store, reward: Reward, status: Status) -> impl IntoView {
+fn RewardCard(store: Store, reward: Reward, status: Status, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let cost = points(store, reward.cost);
     let status_text = match &status {
@@ -100,7 +100,6 @@ fn RewardCard(store: Store, reward: Reward, status: Status) -> impl IntoView {
     let label = fill(msgs.redeem, &[("reward", &reward.name)]);
     let affordable = status == Status::Affordable;
     let for_dialog = reward.clone();
-    let here = origin();
     view! {
         <li class="reward" part="reward" data-status=format!("{status:?}")>
             {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
@@ -117,7 +116,7 @@ fn RewardCard(store: Store, reward: Reward, status: Status) -> impl IntoView {
                     part="button redeem"
                     data-reward=reward.id.clone()
                     aria-label=label
-                    on:click=move |_| store.start_redeem(for_dialog.clone(), here)
+                    on:click=move |_| store.start_redeem(for_dialog.clone(), origin)
                 >
                     {msgs.redeem_short}
                 </button>
