@@ -28,7 +28,12 @@ const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.const
 //    which Leptos's server functions pull in; the widget never calls them.
 run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", work, "--out-name", "laurel-wasm", wasmIn]);
 const wasmOpt = path.join(work, "opt.wasm");
-run("wasm-opt", ["-Oz", "--remove-exports=*intounderlying*", path.join(work, "laurel-wasm_bg.wasm"), "-o", wasmOpt]);
+run("wasm-opt", ["--remove-exports=*intounderlying*", "-Oz", path.join(work, "laurel-wasm_bg.wasm"), "-o", wasmOpt]);
+// Import and export names are hashes such as `__wbg_fetch_858ffa201963e190`, 12 KB of them:
+// they become `a`, `b`, ... in the wasm and in the glue alike.
+const short = shortenNames(fs.readFileSync(wasmOpt));
+fs.writeFileSync(wasmOpt, short.bytes);
+renameInGlue(path.join(work, "laurel-wasm.js"), short.imports, short.exports);
 
 // 2. The glue, keeping only what laurel.js calls, minified.
 const glue = esbuild.buildSync({
@@ -93,4 +98,123 @@ fs.writeFileSync(path.join(dist, "sizes.json"), JSON.stringify({ total, budget: 
 if (total > budget.brotli_bytes) {
   console.error(`size: over budget by ${total - budget.brotli_bytes} bytes: make room before adding, see size-budget.json`);
   process.exit(1);
+}
+
+/** Short names: a, b, ..., z, A, ..., Z, aa, ab, ... */
+function shortName(i) {
+  const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  do {
+    name = abc[i % abc.length] + name;
+    i = Math.floor(i / abc.length) - 1;
+  } while (i >= 0);
+  return name;
+}
+
+/**
+ * Renames every import to module `w` with a short name, and every export to a short name, in a
+ * wasm binary. Returns the new bytes and the old-to-new maps. Only the import and export
+ * sections are touched; the rest is copied byte for byte.
+ */
+function shortenNames(wasm) {
+  let at = 8;
+  const uleb = () => {
+    let n = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = wasm[at++];
+      n += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return n;
+  };
+  const name = () => {
+    const len = uleb();
+    const s = wasm.subarray(at, at + len).toString("utf8");
+    at += len;
+    return s;
+  };
+  const skipLimits = () => {
+    const flags = wasm[at++];
+    uleb();
+    if (flags & 1) uleb();
+  };
+  const encUleb = (n) => {
+    const out = [];
+    do {
+      let b = n % 128;
+      n = Math.floor(n / 128);
+      if (n) b |= 0x80;
+      out.push(b);
+    } while (n);
+    return Buffer.from(out);
+  };
+  const encName = (s) => Buffer.concat([encUleb(Buffer.byteLength(s)), Buffer.from(s)]);
+  const imports = new Map();
+  const exports = new Map();
+  const parts = [wasm.subarray(0, 8)];
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = uleb();
+    const end = at + size;
+    if (id !== 2 && id !== 7) {
+      parts.push(Buffer.from([id]), encUleb(size), wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    const count = uleb();
+    const body = [encUleb(count)];
+    for (let i = 0; i < count; i++) {
+      if (id === 2) {
+        name();
+        const field = name();
+        const descStart = at;
+        const kind = wasm[at++];
+        if (kind === 0x00 || kind === 0x04) {
+          if (kind === 0x04) at++;
+          uleb();
+        } else if (kind === 0x01) {
+          at++;
+          skipLimits();
+        } else if (kind === 0x02) {
+          skipLimits();
+        } else if (kind === 0x03) {
+          at += 2;
+        } else {
+          throw new Error(`unknown import kind ${kind}`);
+        }
+        if (!imports.has(field)) imports.set(field, shortName(imports.size));
+        body.push(encName("w"), encName(imports.get(field)), wasm.subarray(descStart, at));
+      } else {
+        const field = name();
+        const descStart = at;
+        at++;
+        uleb();
+        exports.set(field, shortName(exports.size));
+        body.push(encName(exports.get(field)), wasm.subarray(descStart, at));
+      }
+    }
+    if (at !== end) throw new Error(`section ${id} was not read to its end`);
+    const content = Buffer.concat(body);
+    parts.push(Buffer.from([id]), encUleb(content.length), content);
+  }
+  return { bytes: Buffer.concat(parts), imports, exports };
+}
+
+/** The glue with the new names: its import object's keys and module, and every `wasm.X`. */
+function renameInGlue(file, imports, exports) {
+  let js = fs.readFileSync(file, "utf8");
+  const moduleKey = '"./laurel-wasm_bg.js":';
+  if (!js.includes(moduleKey)) throw new Error("the glue's import module has another name");
+  js = js.replace(moduleKey, '"w":');
+  for (const [oldName, newName] of imports) {
+    const key = new RegExp(`\\b${oldName}:`, "g");
+    if (!key.test(js)) throw new Error(`import ${oldName} is not in the glue`);
+    js = js.replace(key, `${newName}:`);
+  }
+  for (const [oldName, newName] of exports) {
+    js = js.replace(new RegExp(`\\bwasm\\.${oldName}\\b`, "g"), `wasm.${newName}`);
+  }
+  fs.writeFileSync(file, js);
 }

@@ -133,7 +133,7 @@ impl<F: Fn(&str) -> Option<String>> Attrs for ElementAttrs<F> {
 }
 
 fn invalid(
-    attrs: &impl Attrs,
+    attrs: &dyn Attrs,
     key: &str,
     value: String,
     expected: impl Into<String>,
@@ -147,7 +147,7 @@ fn invalid(
 
 /// Reads `key` as one of `names`, or `default` when absent.
 fn choice<T: Copy>(
-    attrs: &impl Attrs,
+    attrs: &dyn Attrs,
     key: &str,
     options: &[(T, &str)],
     default: T,
@@ -167,7 +167,7 @@ fn choice<T: Copy>(
 
 /// The page-wide settings. `page_lang` is the host page's `<html lang>`, used when no locale is
 /// set.
-pub fn parse_config(attrs: &impl Attrs, page_lang: Option<&str>) -> Result<Config, ConfigError> {
+pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config, ConfigError> {
     let raw_api = attrs.value("api").ok_or_else(|| ConfigError::Missing {
         attribute: attrs.label("api"),
         hint: "set it to your loyalty API's base URL",
@@ -193,7 +193,7 @@ pub fn parse_config(attrs: &impl Attrs, page_lang: Option<&str>) -> Result<Confi
     })
 }
 
-fn parse_cart(attrs: &impl Attrs) -> Result<CartMode, ConfigError> {
+fn parse_cart(attrs: &dyn Attrs) -> Result<CartMode, ConfigError> {
     let url = match attrs.value("cart-url") {
         Some(u) => Some(
             safe_url(&u)
@@ -225,7 +225,7 @@ fn parse_cart(attrs: &impl Attrs) -> Result<CartMode, ConfigError> {
 /// A widget's placement and first view. Without a `placement`, a widget is inline when it has a
 /// place in the page (`inline_by_default`) and a launcher otherwise.
 pub fn parse_widget(
-    attrs: &impl Attrs,
+    attrs: &dyn Attrs,
     inline_by_default: bool,
 ) -> Result<WidgetOptions, ConfigError> {
     let default = if inline_by_default {
@@ -262,7 +262,7 @@ pub struct PointsOptions {
     pub currency: String,
 }
 
-pub fn parse_points(attrs: &impl Attrs) -> Result<PointsOptions, ConfigError> {
+pub fn parse_points(attrs: &dyn Attrs) -> Result<PointsOptions, ConfigError> {
     let missing = |key: &str, hint| ConfigError::Missing {
         attribute: attrs.label(key),
         hint,
@@ -291,7 +291,7 @@ pub fn parse_points(attrs: &impl Attrs) -> Result<PointsOptions, ConfigError> {
 }
 
 /// Everything a pasted script tag says.
-pub fn parse_script(attrs: &impl Attrs, page_lang: Option<&str>) -> Result<ScriptTag, ConfigError> {
+pub fn parse_script(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<ScriptTag, ConfigError> {
     let config = parse_config(attrs, page_lang)?;
     let mount = attrs.value("mount");
     let widget = parse_widget(attrs, mount.is_some())?;

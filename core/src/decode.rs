@@ -176,15 +176,24 @@ fn signed(v: &Json) -> Result<i64, DecodeError> {
     }
 }
 
-fn list<T: FromJson>(v: &Json) -> Result<Vec<T>, DecodeError> {
-    match v {
-        Json::Arr(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::from_json(item).map_err(|e| e.within(&format!("[{i}]"))))
-            .collect(),
-        other => Err(expected("an array", other)),
+/// Calls `f` on each item of an array. Not generic, so that each list type adds only its push.
+fn each(v: &Json, f: &mut dyn FnMut(&Json) -> Result<(), DecodeError>) -> Result<(), DecodeError> {
+    let Json::Arr(items) = v else {
+        return Err(expected("an array", v));
+    };
+    for (i, item) in items.iter().enumerate() {
+        f(item).map_err(|e| e.within(&format!("[{i}]")))?;
     }
+    Ok(())
+}
+
+fn list<T: FromJson>(v: &Json) -> Result<Vec<T>, DecodeError> {
+    let mut out = Vec::new();
+    each(v, &mut |item| {
+        out.push(T::from_json(item)?);
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 impl FromJson for String {
