@@ -103,7 +103,7 @@ impl HttpClient {
 
     async fn get<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
         let text = self.call(path, None, None).await?;
-        decode(&text).map_err(|e| ApiError::Decode(e.to_string()))
+        parse(&text)
     }
 
     async fn post<T: FromJson>(
@@ -117,6 +117,33 @@ impl HttpClient {
             .await?;
         decode(&text).map_err(|e| ApiError::Decode(e.to_string()))
     }
+}
+
+impl HttpClient {
+    /// `GET /v1/widget` answered by the request the loader sent before the wasm arrived, under
+    /// the same timeout: the loader resolves it to the response, `"timeout"`, or null on any
+    /// other failure, when the client asks again itself.
+    pub async fn widget_from(&self, prefetched: js_sys::Promise) -> Result<WidgetData, ApiError> {
+        let answer = JsFuture::from(prefetched).await.unwrap_or(JsValue::NULL);
+        if answer.as_string().as_deref() == Some("timeout") {
+            return Err(ApiError::Timeout);
+        }
+        match answer.dyn_into::<Response>() {
+            Ok(response) => decode_widget(&read(response).await?),
+            Err(_) => self.widget().await,
+        }
+    }
+}
+
+fn parse<T: FromJson>(text: &str) -> Result<T, ApiError> {
+    decode(text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// The first render's data. One copy for the client, the loader's request and the cache: the
+/// decoder of the largest type is worth not inlining three times.
+#[inline(never)]
+pub fn decode_widget(text: &str) -> Result<WidgetData, ApiError> {
+    parse(text)
 }
 
 async fn text(response: &Response) -> Result<String, ApiError> {
@@ -136,6 +163,11 @@ async fn send(request: Request) -> Result<String, ApiError> {
         .map_err(|e| ApiError::Network(js_text(e)))?
         .dyn_into()
         .map_err(|_| ApiError::Network("fetch gave no response".into()))?;
+    read(response).await
+}
+
+/// A success body as text, or the status with its problem+json.
+async fn read(response: Response) -> Result<String, ApiError> {
     if !response.ok() {
         let status = response.status();
         let problem = match text(&response).await {
@@ -154,7 +186,7 @@ fn query(value: &str) -> String {
 
 impl LoyaltyApi for HttpClient {
     async fn widget(&self) -> Result<WidgetData, ApiError> {
-        self.get("/v1/widget").await
+        decode_widget(&self.call("/v1/widget", None, None).await?)
     }
 
     async fn enroll(&self, req: &EnrollmentRequest) -> Result<Member, ApiError> {

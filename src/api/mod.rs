@@ -7,7 +7,7 @@ mod http;
 use std::future::Future;
 
 pub use error::ApiError;
-pub use http::HttpClient;
+pub use http::{decode_widget, HttpClient};
 pub use laurel_core::wire::*;
 
 /// What the widget needs from a loyalty API; one method per operation of `api/openapi.yaml`.

@@ -52,6 +52,7 @@ fn run(name: &str, arg: JsValue) {
         ("destroy", _) => {
             session::end();
             hosts::remove_all();
+            super::loader::forget();
         }
         ("identify", Some(_)) => match arg.as_string().map(|t| t.trim().to_owned()) {
             Some(token) if !token.is_empty() => session::switch_shopper(Some(token)),

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
 use super::hosts;
-use crate::state::{Event, EventSink, Origin};
+use crate::state::{Event, EventSink, MemberSummary, Origin};
 
 thread_local! {
     // True while a page listener runs, so that commands it sends wait until it returns.
@@ -75,8 +75,8 @@ fn tier(t: Option<&TierRef>) -> JsValue {
     })
 }
 
-fn member(balance: u64, t: Option<&TierRef>) -> JsValue {
-    obj(&[("balance", num(balance)), ("tier", tier(t))])
+fn member(m: &MemberSummary) -> JsValue {
+    obj(&[("balance", num(m.balance)), ("tier", tier(m.tier.as_ref()))])
 }
 
 fn reward(id: &str, name: &str, kind: RewardKind) -> [(&'static str, JsValue); 3] {
@@ -97,20 +97,13 @@ fn describe(event: &Event) -> (&'static str, JsValue) {
             "laurel:ready",
             obj(&[
                 ("signedIn", JsValue::from_bool(*signed_in)),
-                (
-                    "member",
-                    m.as_ref()
-                        .map_or(JsValue::NULL, |m| member(m.balance, m.tier.as_ref())),
-                ),
+                ("member", m.as_ref().map_or(JsValue::NULL, member)),
             ]),
         ),
         Event::LoadFailed { kind } => ("laurel:error", obj(&[("kind", text(kind.as_str()))])),
         Event::Open { view } => ("laurel:open", obj(&[("view", text(view.as_str()))])),
         Event::Close => ("laurel:close", obj(&[])),
-        Event::Enrolled { member: m } => (
-            "laurel:enrolled",
-            obj(&[("member", member(m.balance, m.tier.as_ref()))]),
-        ),
+        Event::Enrolled { member: m } => ("laurel:enrolled", obj(&[("member", member(m))])),
         Event::PointsChanged { old, new } => (
             "laurel:points-changed",
             obj(&[("oldBalance", num(*old)), ("newBalance", num(*new))]),

@@ -259,7 +259,7 @@ fn mount(element: &Element) {
                                 }
                                 Placement::Launcher => {
                                     // Unless the page asked for a view already.
-                                    if store.nav.get_untracked().0 == 0 {
+                                    if store.nav_requests() == 0 {
                                         store.launcher_view.set(options.view);
                                     }
                                     view! { <Launcher store=store corner=options.corner origin=origin /> }

@@ -24,6 +24,11 @@
     return;
   }
 
+  // Start at once, in parallel: the wasm (compiled while it streams in), the glue, and the
+  // shopper's first answer from the API, which the wasm takes over when it starts.
+  var wasmResponse = fetch(new URL("laurel-wasm_bg.wasm", base).href);
+  var first = prefetch(script);
+
   var wasm = null; // the module's exports, once it runs
   var waiting = []; // work for the module, in order, until then
   var subscriptions = [];
@@ -115,6 +120,34 @@
       subscriptions.push(off);
       return off;
     },
+    // The first /v1/widget answer for this API and token, once; null when there is none.
+    __prefetched: function (url, token) {
+      var f = first;
+      if (!f || f.url !== url || f.token !== token) {
+        return null;
+      }
+      first = null;
+      return f.response;
+    },
+    // The last answer shown to this shopper in this tab, to paint before the API answers.
+    __cached: function (url, token) {
+      try {
+        return w.sessionStorage.getItem(cacheKey(url, token));
+      } catch (e) {
+        return null;
+      }
+    },
+    // Forgets every cached answer: another shopper signed in or out.
+    __forget: function () {
+      try {
+        for (var i = w.sessionStorage.length - 1; i >= 0; i--) {
+          var k = w.sessionStorage.key(i);
+          if (k && k.indexOf("laurel:") === 0) {
+            w.sessionStorage.removeItem(k);
+          }
+        }
+      } catch (e) {}
+    },
     // Starts a tag's widget, once per tag.
     __tag: function (tag) {
       if (!tag.__laurel) {
@@ -145,6 +178,67 @@
       });
     }
   });
+
+  // The customer a token names, for the cache key: a digest token's second part, or a JWT's sub.
+  function customer(token) {
+    try {
+      if (token.indexOf("ld1.") === 0) {
+        return token.split(".")[1];
+      }
+      var part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      return JSON.parse(atob(part)).sub || "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  // A key that names neither the shop nor the shopper: an FNV-1a hash of both.
+  function cacheKey(url, token) {
+    var text = url + "|" + customer(token);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return "laurel:" + h.toString(36);
+  }
+
+  // The first tag's /v1/widget request, sent before the wasm has arrived. Display data is kept
+  // for the next page of this tab; the token and the marketing choice never are.
+  function prefetch(tag) {
+    var apiBase = tag && (tag.getAttribute("data-api") || "").trim().replace(/\/+$/, "");
+    if (!apiBase || !/^(https?:|\/)/i.test(apiBase)) {
+      return null;
+    }
+    var token = (tag.getAttribute("data-token") || "").trim();
+    var url = apiBase + "/v1/widget";
+    var headers = { Accept: "application/json" };
+    if (token) {
+      headers.Authorization = "Bearer " + token;
+    }
+    // The widget's own timeout (data-timeout, 1 to 60 s, default 10 s); a timeout resolves to
+    // "timeout", any other failure to null, which has the wasm ask again itself.
+    var ms = Math.min(Math.max(parseInt(tag.getAttribute("data-timeout"), 10) || 10000, 1000), 60000);
+    var response = fetch(url, { headers: headers, credentials: "omit", signal: AbortSignal.timeout(ms) }).then(
+      function (r) {
+        if (r.ok) {
+          r.clone()
+            .json()
+            .then(function (data) {
+              if (data && data.member) {
+                delete data.member.marketing_opt_in;
+              }
+              w.sessionStorage.setItem(cacheKey(url, token), JSON.stringify(data));
+            })
+            .catch(function () {});
+        }
+        return r;
+      },
+      function (e) {
+        return e && e.name === "TimeoutError" ? "timeout" : null;
+      }
+    );
+    return { url: url, token: token, response: response };
+  }
 
   function define(name, observed) {
     if (!w.customElements || w.customElements.get(name)) {
@@ -188,7 +282,7 @@
 
   import(new URL("laurel-wasm.js", base).href)
     .then(function (m) {
-      return m.default({ module_or_path: new URL("laurel-wasm_bg.wasm", base) }).then(function () {
+      return m.default({ module_or_path: wasmResponse }).then(function () {
         wasm = m;
         var work = waiting;
         waiting = [];

@@ -7,6 +7,7 @@
 mod commands;
 mod events;
 mod hosts;
+mod loader;
 mod script;
 mod session;
 mod shadow;

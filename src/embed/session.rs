@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use laurel_core::config::Config;
 use leptos::prelude::Owner;
 
-use super::{events, hosts};
+use super::{events, hosts, loader};
+use crate::api::decode_widget;
 use crate::state::Store;
 
 struct Session {
@@ -46,6 +47,14 @@ pub fn begin(config: Config) {
     let owner = Owner::new_root(None);
     let store = owner.with(|| Store::new(&config));
     store.set_sink(events::sink());
+    if let Some(response) = loader::prefetched(&config) {
+        store.set_prefetched(response);
+    }
+    // What this shopper saw on the previous page, shown at once; a cache that no longer decodes
+    // is simply not used.
+    if let Some(data) = loader::cached(&config).and_then(|t| decode_widget(&t).ok()) {
+        store.seed(data);
+    }
     SESSION.with_borrow_mut(|s| {
         *s = Some(Session {
             config,
@@ -72,5 +81,6 @@ pub fn switch_shopper(token: Option<String>) {
         return crate::browser::report("identify() and logout() need a running widget");
     };
     config.token = token;
+    loader::forget();
     begin(config);
 }

@@ -13,12 +13,20 @@ use crate::api::LoyaltyApi;
 use crate::browser::report;
 
 impl Store {
-    /// Loads (or reloads) everything for the first render.
+    /// Loads (or reloads) everything for the first render. Data seeded from the cache stays on
+    /// screen until the answer replaces it.
     pub fn load(self) {
-        self.data.set(Load::Loading);
+        let seeded = matches!(self.data.get_untracked(), Load::Ready(_));
+        if !seeded {
+            self.data.set(Load::Loading);
+        }
         let client = self.client();
+        let prefetched = self.take_prefetched();
         spawn_local(async move {
-            let result = client.widget().await;
+            let result = match prefetched {
+                Some(response) => client.widget_from(response).await,
+                None => client.widget().await,
+            };
             if !self.is_live() {
                 return;
             }
@@ -26,11 +34,14 @@ impl Store {
                 Ok(data) => {
                     let event = Event::Ready {
                         signed_in: data.signed_in,
-                        member: data.member.clone(),
+                        member: data.member.as_ref().map(Into::into),
                     };
-                    self.data.set(Load::Ready(data));
-                    if !self.ready_sent.get_value() {
-                        self.ready_sent.set_value(true);
+                    if seeded {
+                        self.replace_data(data, Origin::PAGE);
+                    } else {
+                        self.data.set(Load::Ready(data));
+                    }
+                    if self.first_ready() {
                         self.emit(event, Origin::PAGE);
                     }
                 }
@@ -107,10 +118,10 @@ impl Store {
     }
 
     pub fn join(self, marketing_opt_in: bool, origin: Origin) {
-        if self.enroll.get_untracked() == ActionState::Busy {
+        if untrack(|| self.enrollment()) == ActionState::Busy {
             return;
         }
-        self.enroll.set(ActionState::Busy);
+        self.set_earn_action(EarnKind::Signup, ActionState::Busy);
         let client = self.client();
         spawn_local(async move {
             let req = EnrollmentRequest {
@@ -129,7 +140,7 @@ impl Store {
             }
             match result {
                 Ok((member, fresh)) => {
-                    self.enroll.set(ActionState::Done(0));
+                    self.set_earn_action(EarnKind::Signup, ActionState::Done(0));
                     match fresh {
                         Some(data) => self.data.set(Load::Ready(data)),
                         None => self.data.update(|d| {
@@ -138,9 +149,10 @@ impl Store {
                             }
                         }),
                     }
+                    let member = (&member).into();
                     self.emit(Event::Enrolled { member }, origin);
                 }
-                Err(e) => self.enroll.set(ActionState::Failed(e.kind())),
+                Err(e) => self.set_earn_action(EarnKind::Signup, ActionState::Failed(e.kind())),
             }
         });
     }
@@ -374,15 +386,13 @@ impl Store {
     /// launcher that mounts later (its tag still loading) starts open.
     pub fn open(self, view: Option<View>) {
         if let Some(v) = view {
-            self.nav.update(|(n, current)| {
-                *n += 1;
-                *current = v;
-            });
+            self.services.update_value(|s| s.nav_requests += 1);
+            self.nav.set(v);
             self.launcher_view.set(v);
         }
         if !self.launcher_open.get_untracked() {
             self.launcher_open.set(true);
-            if self.launchers.get_untracked() > 0 {
+            if self.has_launcher() {
                 self.announce_open();
             }
         }
@@ -405,7 +415,7 @@ impl Store {
         self.redeem.set(None);
         if self.launcher_open.get_untracked() {
             self.launcher_open.set(false);
-            if self.launchers.get_untracked() > 0 {
+            if self.has_launcher() {
                 self.emit(Event::Close, Origin::PAGE);
             }
         }

@@ -7,6 +7,22 @@ use laurel_core::load::ErrorKind;
 use laurel_core::view::View;
 use laurel_core::wire::{Member, Redemption, Reward, TierRef};
 
+/// What events say about a member: the balance and the tier, nothing personal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberSummary {
+    pub balance: u64,
+    pub tier: Option<TierRef>,
+}
+
+impl From<&Member> for MemberSummary {
+    fn from(m: &Member) -> Self {
+        Self {
+            balance: m.balance,
+            tier: m.tier.clone(),
+        }
+    }
+}
+
 /// Which widget on the page an event comes from: `embed` gives each mounted host a number and
 /// provides it as context. `Origin::PAGE` is the page as a whole.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -21,7 +37,7 @@ pub enum Event {
     /// The first answer of the session is on screen.
     Ready {
         signed_in: bool,
-        member: Option<Member>,
+        member: Option<MemberSummary>,
     },
     /// The first load failed.
     LoadFailed {
@@ -32,7 +48,7 @@ pub enum Event {
     },
     Close,
     Enrolled {
-        member: Member,
+        member: MemberSummary,
     },
     PointsChanged {
         old: u64,

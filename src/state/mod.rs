@@ -15,7 +15,7 @@ use laurel_core::view::View;
 use laurel_core::wire::{ActivityEntry, EarnKind, Redemption, Reward, WidgetData};
 use leptos::prelude::*;
 
-pub use events::{Event, EventSink, Origin};
+pub use events::{Event, EventSink, MemberSummary, Origin};
 
 use crate::api::HttpClient;
 
@@ -72,19 +72,29 @@ pub struct Store {
     pub redemptions: RwSignal<Option<Load<Vec<Redemption>>>>,
     pub history: RwSignal<History>,
     pub redeem: RwSignal<Option<RedeemFlow>>,
-    pub enroll: RwSignal<ActionState>,
     pub earn_actions: RwSignal<Vec<(EarnKind, ActionState)>>,
-    pub cart: StoredValue<CartMode>,
+
     /// Whether the launcher's panel is open, and the view it shows.
     pub launcher_open: RwSignal<bool>,
     pub launcher_view: RwSignal<View>,
-    /// How many launchers are mounted.
-    pub launchers: RwSignal<u32>,
-    /// The latest `open(view)` request, numbered so that asking for the same view again counts.
-    pub nav: RwSignal<(u32, View)>,
-    ready_sent: StoredValue<bool>,
-    client: StoredValue<HttpClient>,
-    sink: StoredValue<Option<EventSink>, LocalStorage>,
+    /// The view of the latest `open(view)`; setting it notifies even when it is the same.
+    pub nav: RwSignal<View>,
+    /// What the store works with but never renders, in one value: one set of accessors
+    /// compiled instead of one per type.
+    services: StoredValue<Services, LocalStorage>,
+}
+
+struct Services {
+    client: HttpClient,
+    cart: CartMode,
+    sink: Option<EventSink>,
+    /// The loader's `/v1/widget` request, taken over by the first load.
+    prefetched: Option<js_sys::Promise>,
+    ready_sent: bool,
+    /// How many launchers are mounted; nothing renders from it.
+    launchers: u32,
+    /// How many `open(view)` requests were made, so a widget applies only newer ones.
+    nav_requests: u32,
 }
 
 impl Store {
@@ -101,20 +111,19 @@ impl Store {
             redemptions: RwSignal::new(None),
             history: RwSignal::new(History::default()),
             redeem: RwSignal::new(None),
-            enroll: RwSignal::new(ActionState::Idle),
             earn_actions: RwSignal::new(Vec::new()),
-            cart: StoredValue::new(config.cart.clone()),
             launcher_open: RwSignal::new(false),
             launcher_view: RwSignal::new(View::Home),
-            launchers: RwSignal::new(0),
-            nav: RwSignal::new((0, View::Home)),
-            ready_sent: StoredValue::new(false),
-            client: StoredValue::new(HttpClient::new(
-                &config.api_base,
-                config.token.clone(),
-                config.timeout_ms,
-            )),
-            sink: StoredValue::new_local(None),
+            nav: RwSignal::new(View::Home),
+            services: StoredValue::new_local(Services {
+                client: HttpClient::new(&config.api_base, config.token.clone(), config.timeout_ms),
+                cart: config.cart.clone(),
+                sink: None,
+                prefetched: None,
+                ready_sent: false,
+                launchers: 0,
+                nav_requests: 0,
+            }),
         }
     }
 
@@ -130,20 +139,71 @@ impl Store {
         }
     }
 
+    /// Hands the first load a request already in flight.
+    pub fn set_prefetched(&self, response: js_sys::Promise) {
+        self.services
+            .update_value(|s| s.prefetched = Some(response));
+    }
+
+    /// The loader's request, once.
+    fn take_prefetched(&self) -> Option<js_sys::Promise> {
+        self.services
+            .try_update_value(|s| s.prefetched.take())
+            .flatten()
+    }
+
+    /// Whether `laurel:ready` is still to be sent; it is sent once.
+    fn first_ready(&self) -> bool {
+        self.services
+            .try_update_value(|s| !std::mem::replace(&mut s.ready_sent, true))
+            .unwrap_or(false)
+    }
+
+    /// A launcher mounted (`+1`) or unmounted (`-1`).
+    pub fn count_launcher(&self, delta: i32) {
+        self.services
+            .update_value(|s| s.launchers = s.launchers.saturating_add_signed(delta));
+    }
+
+    /// How many `open(view)` requests were made so far.
+    pub fn nav_requests(&self) -> u32 {
+        self.services.with_value(|s| s.nav_requests)
+    }
+
+    fn has_launcher(&self) -> bool {
+        self.services.with_value(|s| s.launchers > 0)
+    }
+
+    /// The state of joining: the action state of the signup rule.
+    pub fn enrollment(&self) -> ActionState {
+        self.earn_action(EarnKind::Signup)
+    }
+
+    /// How a redeemed code reaches the cart.
+    pub fn cart(&self) -> CartMode {
+        self.services.with_value(|s| s.cart.clone())
+    }
+
+    /// Shows data at once, e.g. what this shopper saw on the previous page; the first load then
+    /// replaces it without a loading state in between.
+    pub fn seed(&self, data: WidgetData) {
+        self.data.set(Load::Ready(data));
+    }
+
     /// Where events go; until this is set they are dropped.
     pub fn set_sink(&self, sink: EventSink) {
-        self.sink.set_value(Some(sink));
+        self.services.update_value(|s| s.sink = Some(sink));
     }
 
     /// Delivers `event`; `false` when a listener cancelled it. The sink is cloned out first, so
     /// a listener may call back into the widget.
     pub fn emit(&self, event: Event, origin: Origin) -> bool {
-        let sink = self.sink.with_value(Clone::clone);
+        let sink = self.services.with_value(|s| s.sink.clone());
         sink.is_none_or(|s| s(&event, origin))
     }
 
     fn client(&self) -> HttpClient {
-        self.client.get_value()
+        self.services.with_value(|s| s.client.clone())
     }
 
     /// The state of an earn action, by rule kind.
@@ -156,7 +216,7 @@ impl Store {
         })
     }
 
-    fn set_earn_action(&self, kind: EarnKind, state: ActionState) {
+    pub fn set_earn_action(&self, kind: EarnKind, state: ActionState) {
         self.earn_actions.update(|all| {
             all.retain(|(k, _)| *k != kind);
             all.push((kind, state));

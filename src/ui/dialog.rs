@@ -117,9 +117,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
         let balance = with_data(store, |d| d.member.as_ref().map_or(0, |m| m.balance)).unwrap_or(0);
         Some(match flow.step.clone() {
             RedeemStep::Done(r) => {
-                let apply = store
-                    .cart
-                    .with_value(|mode| apply_href(mode, &r.code, &crate::browser::page_path()));
+                let apply = apply_href(&store.cart(), &r.code, &crate::browser::page_path());
                 let expires = r.expires_at.as_deref().map(|e| {
                     fill(
                         msgs.code_expires,

@@ -1,7 +1,7 @@
 use laurel_core::catalog::{next_reward, NextReward};
 use laurel_core::i18n::fill;
 use laurel_core::tier::{progress, Progress};
-use laurel_core::wire::WidgetData;
+use laurel_core::wire::{EarnKind, WidgetData};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -101,11 +101,11 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
     });
     // Right after joining, the form that had focus is gone: move focus to the greeting.
     let heading = NodeRef::<html::H2>::new();
-    if matches!(store.enroll.get_untracked(), ActionState::Done(_)) {
+    if matches!(untrack(|| store.enrollment()), ActionState::Done(_)) {
         Effect::new(move |_| {
             if let Some(h) = heading.get() {
                 let _ = h.focus();
-                store.enroll.set(ActionState::Idle);
+                store.set_earn_action(EarnKind::Signup, ActionState::Idle);
             }
         });
     }

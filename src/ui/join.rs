@@ -49,7 +49,7 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
             missing_terms.set(true);
         }
     };
-    let busy = move || store.enroll.get() == ActionState::Busy;
+    let busy = move || store.enrollment() == ActionState::Busy;
     move || {
         with_data(store, |d| {
             let bonus = points(store, d.program.signup_bonus);
@@ -81,7 +81,7 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                     <Show when=move || missing_terms.get()>
                         <p class="error-text" role="alert">{msgs.enroll_terms_required}</p>
                     </Show>
-                    {move || match store.enroll.get() {
+                    {move || match store.enrollment() {
                         ActionState::Failed(kind) => Some(view! {
                             <p class="error-text" role="alert">{msgs.error(kind)}</p>
                         }),

@@ -18,8 +18,8 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     let open = store.launcher_open;
     let button = NodeRef::<html::Button>::new();
     let panel = NodeRef::<html::Div>::new();
-    store.launchers.update(|n| *n += 1);
-    on_cleanup(move || store.launchers.update(|n| *n = n.saturating_sub(1)));
+    store.count_launcher(1);
+    on_cleanup(move || store.count_launcher(-1));
     if open.get_untracked() {
         // Opened by the page before this launcher was there.
         store.announce_open();

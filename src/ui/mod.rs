@@ -65,11 +65,12 @@ pub fn points(store: Store, n: u64) -> String {
 /// Shows the view of every `Laurel.open(view)` made after this widget mounted, also while its
 /// panel waits for data.
 fn follow_open_requests(store: Store, view: RwSignal<View>) {
-    let applied = StoredValue::new(store.nav.get_untracked().0);
+    let mut applied = store.nav_requests();
     Effect::new(move |_| {
-        let (n, requested) = store.nav.get();
-        if n > applied.get_value() {
-            applied.set_value(n);
+        let requested = store.nav.get();
+        let n = store.nav_requests();
+        if n > applied {
+            applied = n;
             view.set(requested);
         }
     });

@@ -204,3 +204,48 @@ test("every demo page runs under the strict CSP without a single violation", asy
   }
   expect(cspViolations).toEqual([]);
 });
+
+/** Laurel's entries in sessionStorage. */
+const cached = (page) =>
+  page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("laurel:")).map((k) => [k, sessionStorage.getItem(k)]));
+
+test("a repeat view paints the last answer at once and then shows the fresh one", async ({ page }) => {
+  await page.goto("/plain.html?as=member");
+  const w = page.locator("#loyalty laurel-widget");
+  await expect(w.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+  const token = await page.evaluate(() => document.querySelector("script[data-token]").dataset.token);
+  const entries = await cached(page);
+  expect(entries).toHaveLength(1);
+  const [key, value] = entries[0];
+  // Keyed by a hash, holding what was on screen: no token, no customer id, no marketing choice.
+  expect(key).not.toContain("maya");
+  expect(value).not.toContain(token);
+  const data = JSON.parse(value);
+  expect(data.member.first_name).toBe("Maya");
+  expect(data.member).not.toHaveProperty("marketing_opt_in");
+
+  // The API is slow this time, and the balance has moved meanwhile.
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/\/v1\/widget$/, async (route) => {
+    await gate;
+    const res = await route.fetch();
+    const body = await res.json();
+    body.member.balance += 5;
+    await route.fulfill({ response: res, json: body });
+  });
+  await page.reload();
+  await expect(w.getByText(points(data.member.balance), { exact: true })).toBeVisible();
+  await expect(w.getByRole("status")).toHaveCount(0);
+  release();
+  await expect(w.getByText(points(data.member.balance + 5), { exact: true })).toBeVisible();
+});
+
+test("signing out or in forgets every cached answer", async ({ page }) => {
+  await page.goto("/plain.html?as=member");
+  await expect(page.locator("#loyalty laurel-widget").getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+  expect(await cached(page)).toHaveLength(1);
+  await page.evaluate(() => window.Laurel.logout());
+  await expect(page.locator("#loyalty laurel-widget").getByRole("heading", { name: /^Join / })).toBeVisible();
+  expect(await cached(page)).toEqual([]);
+});

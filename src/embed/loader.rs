@@ -1,0 +1,38 @@
+//! What `laurel.js` did before the wasm arrived, reached through `window.Laurel`'s private
+//! hooks: the first `/v1/widget` request it sent, and the answer this tab cached for the shopper.
+
+use js_sys::{Function, Promise, Reflect};
+use laurel_core::config::Config;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn hook(name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    let laurel = Reflect::get(&window, &"Laurel".into()).ok()?;
+    let f: Function = Reflect::get(&laurel, &name.into()).ok()?.dyn_into().ok()?;
+    let args = js_sys::Array::from_iter(args);
+    f.apply(&laurel, &args)
+        .ok()
+        .filter(|v| !v.is_null() && !v.is_undefined())
+}
+
+/// The loader's keys for a session: the widget URL and the token, as it computed them.
+fn keys(config: &Config) -> [JsValue; 2] {
+    let url = format!("{}/v1/widget", config.api_base);
+    let token = config.token.clone().unwrap_or_default();
+    [url.into(), token.into()]
+}
+
+/// The loader's request for this API and shopper, if it sent one and nothing took it yet.
+pub fn prefetched(config: &Config) -> Option<Promise> {
+    hook("__prefetched", &keys(config))?.dyn_into().ok()
+}
+
+/// The answer last shown to this shopper in this tab.
+pub fn cached(config: &Config) -> Option<String> {
+    hook("__cached", &keys(config))?.as_string()
+}
+
+/// Forgets every cached answer, when another shopper signs in or out.
+pub fn forget() {
+    hook("__forget", &[]);
+}
