@@ -47,6 +47,17 @@ pub enum Filter {
     Kind(RewardKind),
 }
 
+impl Filter {
+    /// Whether a reward with this status passes the filter.
+    pub fn matches(self, reward: &Reward, status: &Status) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::CanRedeem => *status == Status::Affordable,
+            Filter::Kind(k) => reward.kind == k,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
     #[default]
@@ -67,11 +78,7 @@ pub fn visible<'a>(
         .iter()
         .filter(|r| r.kind != RewardKind::Unknown)
         .map(|r| (r, status(r, member, tiers)))
-        .filter(|(r, s)| match filter {
-            Filter::All => true,
-            Filter::CanRedeem => *s == Status::Affordable,
-            Filter::Kind(k) => r.kind == k,
-        })
+        .filter(|(r, s)| filter.matches(r, s))
         .collect();
     match sort {
         Sort::CostLowToHigh => out.sort_by_key(|(r, _)| r.cost),

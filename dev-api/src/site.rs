@@ -27,6 +27,8 @@ const PAGES: &[&str] = &[
     "cart.html",
     "plain.html",
     "spa.html",
+    "bench.html",
+    "bench-bare.html",
 ];
 
 /// The strict policy every demo page is served with, as a shop with a strict CSP would: no

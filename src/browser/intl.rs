@@ -10,6 +10,7 @@ struct Formatters {
     locale: Locale,
     number: Intl::NumberFormat,
     plural: Intl::PluralRules,
+    date: Intl::DateTimeFormat,
 }
 
 thread_local! {
@@ -26,10 +27,16 @@ fn with_formatters<T>(locale: Locale, f: impl FnOnce(&Formatters) -> T) -> T {
         let formatters = cache.get_or_insert_with(|| {
             // `bcp47` only returns valid tags, so these constructors cannot throw.
             let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
+            // Short day and month, in UTC so that a date means the same day everywhere.
+            let date_options = Object::new();
+            for (k, v) in [("day", "numeric"), ("month", "short"), ("timeZone", "UTC")] {
+                let _ = js_sys::Reflect::set(&date_options, &k.into(), &v.into());
+            }
             Formatters {
                 locale,
                 number: Intl::NumberFormat::new(&locales, &Object::new()),
                 plural: Intl::PluralRules::new(&locales, &Object::new()),
+                date: Intl::DateTimeFormat::new(&locales, &date_options),
             }
         });
         f(formatters)
@@ -53,22 +60,19 @@ pub fn plural(locale: Locale, n: u64) -> String {
     with_formatters(locale, |fmt| fmt.plural.select(n as f64).into())
 }
 
-/// Formats an API date (`YYYY-MM-DD` or RFC 3339) as a short day and month, e.g. `Dec 3`, in UTC
-/// so that a date means the same day everywhere. Anything unparseable is shown as it came.
+/// Formats an API date (`YYYY-MM-DD` or RFC 3339) as a short day and month, e.g. `Dec 3`. Anything
+/// unparseable is shown as it came.
 pub fn date(locale: Locale, iso: &str) -> String {
     let parsed = js_sys::Date::new(&JsValue::from_str(iso));
     if parsed.get_time().is_nan() {
         return iso.to_owned();
     }
-    let options = Object::new();
-    for (k, v) in [("day", "numeric"), ("month", "short"), ("timeZone", "UTC")] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
-    }
-    let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
-    Intl::DateTimeFormat::new(&locales, &options)
-        .format()
-        .call1(&JsValue::NULL, &parsed)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| iso.to_owned())
+    with_formatters(locale, |fmt| {
+        fmt.date
+            .format()
+            .call1(&JsValue::NULL, &parsed)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| iso.to_owned())
+    })
 }

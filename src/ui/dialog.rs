@@ -65,8 +65,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
     });
     // Where focus goes back to when the dialog closes: the opener, or, when the list re-rendered
     // it, the Redeem button for the same reward.
-    let opener =
-        StoredValue::new_local(None::<(Option<web_sys::HtmlElement>, web_sys::ShadowRoot, String)>);
+    let mut opener: Option<(Option<web_sys::HtmlElement>, web_sys::ShadowRoot, String)> = None;
     Effect::new(move |_| {
         // Re-runs when the step changes, since the content (and its buttons) is replaced.
         let flow = store.redeem.with(|f| {
@@ -76,7 +75,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
         });
         let node = dialog.get();
         let Some((_, reward_id)) = flow else {
-            if let Some((el, root, id)) = opener.get_value() {
+            if let Some((el, root, id)) = opener.take() {
                 let target = el.filter(|e| e.is_connected()).or_else(|| {
                     root.query_selector(&format!("button[data-reward=\"{id}\"]"))
                         .ok()
@@ -87,18 +86,17 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                     let _ = t.focus();
                 }
             }
-            opener.set_value(None);
             return;
         };
         let Some(node) = node else {
             return;
         };
-        if opener.with_value(Option::is_none) {
+        if opener.is_none() {
             if let Ok(root) = node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
                 let active = root
                     .active_element()
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                opener.set_value(Some((active, root, reward_id)));
+                opener = Some((active, root, reward_id));
             }
         }
         focus_first(&node, "button:not([disabled])");

@@ -1,5 +1,8 @@
 use laurel_core::wire::ActivityEntry;
+use leptos::html;
+use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
 
 use super::{points, ErrorPanel};
 use crate::state::Store;
@@ -10,38 +13,32 @@ pub fn HistoryView(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
     // Loads on open, and again after a redemption or an action resets the history.
     Effect::new(move |_| {
-        let h = store.history.get();
-        if !h.loaded && !h.loading && h.error.is_none() {
+        let idle = store
+            .history
+            .with(|h| !h.loaded && !h.loading && h.error.is_none());
+        if idle {
             store.load_history(false);
         }
     });
-    // Rebuilt in place when a page is added: positions that stay the same keep their nodes.
-    let items = move || {
-        store.history.with(|h| {
-            h.items
-                .iter()
-                .map(|entry| view! { <HistoryItem store=store entry=entry.clone() /> })
-                .collect_view()
-        })
-    };
+    let list = NodeRef::<html::Ul>::new();
+    append_pages(store, list);
     view! {
-        <ul class="history" part="history">
-            {items}
-        </ul>
+        <ul class="history" part="history" node_ref=list></ul>
         {move || {
-            let h = store.history.get();
-            if let Some(kind) = h.error {
-                let retry = Callback::new(move |()| store.load_history(h.loaded));
+            let (error, loaded, loading, empty, more) = store
+                .history
+                .with(|h| (h.error, h.loaded, h.loading, h.items.is_empty(), h.next.is_some()));
+            if let Some(kind) = error {
+                let retry = Callback::new(move |()| store.load_history(loaded));
                 return view! { <ErrorPanel locale=store.locale kind=kind on_retry=retry /> }.into_any();
             }
-            if h.loading {
+            if loading {
                 return view! { <p class="muted" role="status">{msgs.loading}</p> }.into_any();
             }
-            if h.loaded && h.items.is_empty() {
+            if loaded && empty {
                 return view! { <p class="muted">{msgs.history_empty}</p> }.into_any();
             }
-            h.next
-                .is_some()
+            more
                 .then(|| view! {
                     <button type="button" class="button secondary" on:click=move |_| store.load_history(true)>
                         {msgs.load_more}
@@ -50,6 +47,40 @@ pub fn HistoryView(store: Store) -> impl IntoView {
                 .into_any()
         }}
     }
+}
+
+/// Mounts each new page of entries after the ones already shown, which are never rendered
+/// again: "Load more" costs the same with 10 entries on screen or 10,000. A reset (after a
+/// redemption) unmounts them all.
+fn append_pages(store: Store, list: NodeRef<html::Ul>) {
+    // Owned by the effect, so the pages unmount with it.
+    let mut pages = Vec::<UnmountHandle<AnyViewState>>::new();
+    let mut shown = 0;
+    Effect::new(move |_| {
+        let Some(ul) = list.get() else {
+            return;
+        };
+        let fresh = store.history.with(|h| {
+            if h.items.len() < shown {
+                shown = 0;
+                pages.clear();
+            }
+            let fresh = h.items.get(shown..).unwrap_or_default().to_vec();
+            shown = h.items.len();
+            fresh
+        });
+        if fresh.is_empty() {
+            return;
+        }
+        let page = mount_to(ul.into(), move || {
+            fresh
+                .into_iter()
+                .map(|entry| view! { <HistoryItem store=store entry=entry /> })
+                .collect::<Vec<_>>()
+                .into_any()
+        });
+        pages.push(page);
+    });
 }
 
 #[component]

@@ -27,13 +27,15 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
         );
         f
     };
-    let items = Memo::new(move |_| {
+    // Every reward, sorted, with its status: rendered again when the data or the sort changes.
+    // A filter change only hides cards, so it costs the same with 10 rewards or 1,000.
+    let items = move || {
         with_data(store, |d| {
             visible(
                 &d.rewards,
                 d.member.as_ref(),
                 &d.tiers,
-                filter.get(),
+                Filter::All,
                 sort.get(),
             )
             .into_iter()
@@ -41,7 +43,21 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
             .collect::<Vec<_>>()
         })
         .unwrap_or_default()
-    });
+    };
+    let none_shown = move || {
+        with_data(store, |d| {
+            let f = filter.get();
+            visible(
+                &d.rewards,
+                d.member.as_ref(),
+                &d.tiers,
+                f,
+                Sort::CostLowToHigh,
+            )
+            .is_empty()
+        })
+        .unwrap_or(true)
+    };
     view! {
         <div class="catalog-controls" role="group" aria-label=msgs.filter_label>
             {move || {
@@ -70,15 +86,14 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                 <option value="desc">{msgs.sort_high_low}</option>
             </select>
         </label>
-        <Show when=move || items.with(Vec::is_empty)>
-            <p class="muted">{msgs.no_rewards}</p>
-        </Show>
+        <p class="muted" hidden=move || !none_shown()>{msgs.no_rewards}</p>
         <ul class="rewards" part="rewards">
             {move || {
-                items
-                    .get()
+                items()
                     .into_iter()
-                    .map(|(reward, status)| view! { <RewardCard store=store reward=reward status=status origin=origin /> })
+                    .map(|(reward, status)| view! {
+                        <RewardCard store=store reward=reward status=status filter=filter origin=origin />
+                    })
                     .collect_view()
             }}
         </ul>
@@ -86,7 +101,13 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
 }
 
 #[component]
-fn RewardCard(store: Store, reward: Reward, status: Status, origin: Origin) -> impl IntoView {
+fn RewardCard(
+    store: Store,
+    reward: Reward,
+    status: Status,
+    filter: RwSignal<Filter>,
+    origin: Origin,
+) -> impl IntoView {
     let msgs = store.locale.messages();
     let cost = points(store, reward.cost);
     let status_text = match &status {
@@ -100,8 +121,12 @@ fn RewardCard(store: Store, reward: Reward, status: Status, origin: Origin) -> i
     let label = fill(msgs.redeem, &[("reward", &reward.name)]);
     let affordable = status == Status::Affordable;
     let for_dialog = reward.clone();
+    let shown = {
+        let (reward, status) = (reward.clone(), status.clone());
+        move || filter.get().matches(&reward, &status)
+    };
     view! {
-        <li class="reward" part="reward" data-status=format!("{status:?}")>
+        <li class="reward" part="reward" data-status=format!("{status:?}") hidden=move || !shown()>
             {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
             <div class="reward-body">
                 <h3 class="subtitle">{reward.name.clone()}</h3>

@@ -168,8 +168,8 @@ test("calling preventDefault() on laurel:before-redeem stops the redemption befo
   await w.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
   await expect(w.getByRole("dialog")).toHaveCount(0);
   await expect(trigger).toBeFocused();
+  // No request at all (Noor's balance is no witness: other tests redeem as her in parallel).
   expect(posts).toEqual([]);
-  expect((await apiWidget(page, request)).member.balance).toBe(before.member.balance);
 });
 
 test("joining fires laurel:enrolled, and a bonus that reaches the next tier fires tier-changed", async ({ page, request }) => {

@@ -105,6 +105,9 @@ async function states(page) {
 let bare;
 
 test.describe.configure({ mode: "serial" });
+// Tall enough that every reward card is near the viewport: off-screen cards skip layout
+// (content-visibility: auto), so their size would depend on where each page puts the widget.
+test.use({ viewport: { width: 1280, height: 8000 } });
 
 test("the bare page renders the widget", async ({ page }) => {
   await load(page);
