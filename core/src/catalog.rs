@@ -18,6 +18,19 @@ pub enum Status {
     Preview,
 }
 
+impl Status {
+    /// A stable name, for a `data-status` attribute that shops may style.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Affordable => "affordable",
+            Self::Short(_) => "short",
+            Self::Locked(_) => "locked",
+            Self::Unavailable => "unavailable",
+            Self::Preview => "preview",
+        }
+    }
+}
+
 /// The status of `reward` for `member` (`None` for a guest).
 pub fn status(reward: &Reward, member: Option<&Member>, tiers: &[Tier]) -> Status {
     if !reward.available {

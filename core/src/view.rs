@@ -41,9 +41,7 @@ impl View {
     }
 
     /// The names, for error messages.
-    pub fn names() -> String {
-        Self::ALL.map(Self::as_str).join(", ")
-    }
+    pub const NAMES: &'static str = "home, rewards, earn, my-rewards, history";
 }
 
 #[cfg(test)]
@@ -58,5 +56,6 @@ mod tests {
         assert_eq!(View::parse(" rewards "), Some(View::Rewards));
         assert_eq!(View::parse("Rewards"), None);
         assert_eq!(View::parse("admin"), None);
+        assert_eq!(View::ALL.map(View::as_str).join(", "), View::NAMES);
     }
 }

@@ -280,6 +280,16 @@ pub enum ActivityKind {
 }
 
 impl ActivityKind {
+    /// The contract's name for the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Earn => "earn",
+            Self::Spend => "spend",
+            Self::Expire => "expire",
+            Self::Adjust => "adjust",
+        }
+    }
+
     /// The kind named on the wire; an unknown name is `Adjust`.
     pub fn from_wire(name: &str) -> Self {
         match name {
@@ -437,6 +447,7 @@ mod tests {
         ] {
             let wire = serde_json::to_string(&kind).expect("serializes");
             assert_eq!(ActivityKind::from_wire(wire.trim_matches('"')), kind);
+            assert_eq!(wire.trim_matches('"'), kind.as_str());
         }
     }
 

@@ -67,7 +67,7 @@ fn run(name: &str, arg: JsValue) {
                     None => {
                         return report(&format!(
                             "Laurel.open(\"{name}\"): expected one of {}",
-                            View::names()
+                            View::NAMES
                         ))
                     }
                 },

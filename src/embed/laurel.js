@@ -30,6 +30,7 @@
   var first = prefetch(script);
 
   var wasm = null; // the module's exports, once it runs
+  var reserved = []; // mount elements given room before their widget renders
   var waiting = []; // work for the module, in order, until then
   var subscriptions = [];
 
@@ -163,6 +164,7 @@
     var tags = d.querySelectorAll("script[src]");
     for (var i = 0; i < tags.length; i++) {
       if (tags[i].src === base) {
+        reserve(tags[i]);
         api.__tag(tags[i]);
       }
     }
@@ -240,6 +242,20 @@
     return { url: url, token: token, response: response };
   }
 
+  // Room for an inline widget before it renders, so the page below does not move when it does
+  // (layout shift). --laurel-reserve tunes it; laurel.js undoes it if the widget cannot start.
+  function reserve(tag) {
+    var selector = tag.getAttribute("data-mount");
+    var el = null;
+    try {
+      el = selector && tag.getAttribute("data-placement") !== "launcher" && d.querySelector(selector);
+    } catch (e) {}
+    if (el && !el.style.minBlockSize) {
+      el.style.minBlockSize = "var(--laurel-reserve, 384px)";
+      reserved.push(el);
+    }
+  }
+
   function define(name, observed) {
     if (!w.customElements || w.customElements.get(name)) {
       return;
@@ -295,5 +311,8 @@
     })
     .catch(function (error) {
       console.error("Laurel: could not start", error);
+      reserved.forEach(function (el) {
+        el.style.minBlockSize = "";
+      });
     });
 })();

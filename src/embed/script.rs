@@ -12,26 +12,19 @@ use crate::browser::{report, warn};
 struct InitOptions(JsValue);
 
 impl InitOptions {
-    fn key(name: &str) -> String {
-        let mut out = String::new();
-        let mut upper = false;
-        for c in name.chars() {
-            if c == '-' {
-                upper = true;
-            } else if upper {
-                out.push(c.to_ascii_uppercase());
-                upper = false;
-            } else {
-                out.push(c);
-            }
+    /// The JS name of a setting: `cart-url` is the only one with a dash.
+    fn key(name: &str) -> &str {
+        if name == "cart-url" {
+            "cartUrl"
+        } else {
+            name
         }
-        out
     }
 }
 
 impl Attrs for InitOptions {
     fn value(&self, key: &str) -> Option<String> {
-        let v = Reflect::get(&self.0, &JsValue::from_str(&Self::key(key))).ok()?;
+        let v = Reflect::get(&self.0, &JsValue::from_str(Self::key(key))).ok()?;
         // Numbers are written out by JS: no float formatting in the wasm.
         v.as_string()
             .or_else(|| {
@@ -71,9 +64,23 @@ pub fn start(script: &Element) {
         prefix: "data-",
         get: |name: &str| script.get_attribute(name),
     };
-    match parse_script(&attrs, page_lang(&document).as_deref()) {
-        Ok(tag) => place(&document, tag, Some(script), false),
-        Err(e) => report(&e.to_string()),
+    let placed = parse_script(&attrs, page_lang(&document).as_deref())
+        .map_err(|e| e.to_string())
+        .and_then(|tag| place(&document, tag, Some(script), false));
+    if let Err(e) = placed {
+        report(&e);
+        release_reserve(&document, script);
+    }
+}
+
+/// Gives back the room `laurel.js` reserved in the tag's mount element: no widget is coming.
+fn release_reserve(document: &Document, script: &Element) {
+    let mount = script
+        .get_attribute("data-mount")
+        .and_then(|s| document.query_selector(&s).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = mount {
+        let _ = el.style().remove_property("min-block-size");
     }
 }
 
@@ -86,9 +93,11 @@ pub fn init(options: JsValue) {
     if !options.is_object() {
         return report("Laurel.init needs an options object, e.g. { api: \"https://...\" }");
     }
-    match parse_script(&InitOptions(options), page_lang(&document).as_deref()) {
-        Ok(tag) => place(&document, tag, None, true),
-        Err(e) => report(&e.to_string()),
+    let placed = parse_script(&InitOptions(options), page_lang(&document).as_deref())
+        .map_err(|e| e.to_string())
+        .and_then(|tag| place(&document, tag, None, true));
+    if let Err(e) = placed {
+        report(&e);
     }
 }
 
@@ -137,11 +146,13 @@ fn target(
     Ok((parent, before, None))
 }
 
-fn place(document: &Document, tag: ScriptTag, script: Option<&Element>, restart: bool) {
-    let (parent, before, signature) = match target(document, &tag, script) {
-        Ok(t) => t,
-        Err(e) => return report(&e),
-    };
+fn place(
+    document: &Document,
+    tag: ScriptTag,
+    script: Option<&Element>,
+    restart: bool,
+) -> Result<(), String> {
+    let (parent, before, signature) = target(document, &tag, script)?;
     match session::config() {
         None => session::begin(tag.config.clone()),
         Some(running) if running != tag.config => {
@@ -154,7 +165,8 @@ fn place(document: &Document, tag: ScriptTag, script: Option<&Element>, restart:
         Some(_) => {}
     }
     if signature.as_deref().is_some_and(hosts::has_signature) {
-        return warn("a second copy of the Laurel tag was ignored");
+        warn("a second copy of the Laurel tag was ignored");
+        return Ok(());
     }
     let w = tag.widget;
     let placement = match w.placement {
@@ -166,7 +178,5 @@ fn place(document: &Document, tag: ScriptTag, script: Option<&Element>, restart:
         ("corner", w.corner.as_str()),
         ("view", w.view.as_str()),
     ];
-    if let Err(e) = hosts::create(&parent, before.as_ref(), &attributes, signature) {
-        report(&e);
-    }
+    hosts::create(&parent, before.as_ref(), &attributes, signature)
 }

@@ -93,7 +93,7 @@ fn HistoryItem(store: Store, entry: ActivityEntry) -> impl IntoView {
     };
     let date = crate::browser::intl::date(store.locale, &entry.created_at);
     view! {
-        <li class="history-item" part="history-item" data-kind=format!("{:?}", entry.kind).to_lowercase()>
+        <li class="history-item" part="history-item" data-kind=entry.kind.as_str()>
             <span class="history-text">{entry.description.clone()}</span>
             <span class="history-points">{signed}</span>
             <time class="muted" datetime=entry.created_at.clone()>{date}</time>

@@ -126,7 +126,7 @@ fn RewardCard(
         move || filter.get().matches(&reward, &status)
     };
     view! {
-        <li class="reward" part="reward" data-status=format!("{status:?}") hidden=move || !shown()>
+        <li class="reward" part="reward" data-status=status.as_str() hidden=move || !shown()>
             {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
             <div class="reward-body">
                 <h3 class="subtitle">{reward.name.clone()}</h3>

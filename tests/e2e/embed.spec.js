@@ -178,9 +178,21 @@ for (const [attrs, attribute] of [
     await page.getByRole("button", { name: "The shop's button" }).click();
     await expect(page).toHaveTitle("clicked");
     await expect(page.locator("laurel-widget")).toHaveCount(0);
-    expect(await page.locator("#loyalty").evaluate((el) => el.childNodes.length)).toBe(0);
+    const mount = await page.locator("#loyalty").evaluate((el) => ({ children: el.childNodes.length, reserve: el.style.minBlockSize }));
+    expect(mount).toEqual({ children: 0, reserve: "" });
   });
 }
+
+test("an inline widget renders in space reserved before it loads: nothing below it moves", async ({ page }) => {
+  await page.goto("/bench.html?as=member");
+  await expect(page.locator("#loyalty laurel-widget").getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+  const { reserve, cls } = await page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    return { reserve: document.getElementById("loyalty").style.minBlockSize, cls: window.__bench.cls };
+  });
+  expect(reserve).toBe("var(--laurel-reserve, 384px)");
+  expect(cls).toBe(0);
+});
 
 test("every demo page runs under the strict CSP without a single violation", async ({ page, cspViolations }) => {
   const response = await page.goto("/?as=top");
