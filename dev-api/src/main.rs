@@ -1,8 +1,9 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
+use clap::Parser;
 use laurel_dev_api::app::{self, AppState};
-use laurel_dev_api::cli::{self, Command, Serve};
+use laurel_dev_api::cli::{Cli, Command, Serve};
 use laurel_dev_api::site::{self, SiteState};
 use laurel_dev_api::{db, seed, Settings};
 use tracing_subscriber::EnvFilter;
@@ -27,16 +28,7 @@ fn apply_serve_options(settings: &mut Settings, opts: &Serve) {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match cli::parse(&args) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}\n\n{}", cli::USAGE);
-            return ExitCode::from(2);
-        }
-    };
-    match command {
-        Command::Help => println!("{}", cli::USAGE),
+    match Cli::parse().command {
         Command::Personas => {
             for (name, id) in seed::PERSONAS {
                 println!("{name}\t{}", id.unwrap_or("(guest, no token)"));

@@ -1,43 +1,42 @@
-//! A fixed-window rate limit per customer for requests that change state.
+//! A rate limit per customer for requests that change state: `governor`'s GCRA, allowing
+//! `limit` requests per window in a burst and refilling one every `window / limit`.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota};
 
 use crate::problem::ApiProblem;
 
 pub struct RateLimiter {
-    limit: u32,
-    window: Duration,
-    seen: Mutex<HashMap<String, (Instant, u32)>>,
+    inner: DefaultKeyedRateLimiter<String>,
+    clock: DefaultClock,
 }
 
 impl RateLimiter {
     pub fn new(limit: u32, window: Duration) -> Self {
+        let burst = NonZeroU32::new(limit).unwrap_or(NonZeroU32::MIN);
+        let refill = (window / burst.get()).max(Duration::from_nanos(1));
+        let quota = Quota::with_period(refill)
+            .unwrap_or_else(|| Quota::per_second(burst))
+            .allow_burst(burst);
         Self {
-            limit,
-            window,
-            seen: Mutex::new(HashMap::new()),
+            inner: DefaultKeyedRateLimiter::keyed(quota),
+            clock: DefaultClock::default(),
         }
     }
 
     /// Counts one request for `key`; refuses with 429 and `Retry-After` over the limit.
     pub fn check(&self, key: &str) -> Result<(), ApiProblem> {
-        let now = Instant::now();
-        let mut seen = self.seen.lock().map_err(|_| ApiProblem::internal())?;
-        if seen.len() > 10_000 {
-            seen.retain(|_, (start, _)| now.duration_since(*start) < self.window);
+        // Forget customers who have been quiet, so the table cannot grow without bound.
+        if self.inner.len() > 10_000 {
+            self.inner.retain_recent();
         }
-        let entry = seen.entry(key.to_owned()).or_insert((now, 0));
-        if now.duration_since(entry.0) >= self.window {
-            *entry = (now, 0);
-        }
-        if entry.1 >= self.limit {
-            let left = self.window.saturating_sub(now.duration_since(entry.0));
-            return Err(ApiProblem::rate_limited(left.as_secs().max(1)));
-        }
-        entry.1 += 1;
-        Ok(())
+        self.inner.check_key(&key.to_owned()).map_err(|not_until| {
+            let wait = not_until.wait_time_from(self.clock.now());
+            ApiProblem::rate_limited(wait.as_secs().max(1))
+        })
     }
 }
 
