@@ -60,7 +60,11 @@ const loaderSource = fs
 if (!loaderSource.includes(glueName) || !loaderSource.includes(wasmName)) {
   throw new Error("laurel.js no longer names laurel-wasm.js and laurel-wasm_bg.wasm");
 }
-const loader = esbuild.transformSync(loaderSource, { minify: true, target: "es2017", legalComments: "inline" }).code;
+// The source's explanatory header stays in the repository; the shipped file names itself in
+// one line.
+const loader =
+  "/*! Laurel loyalty widget loader, MIT OR Apache-2.0 */\n" +
+  esbuild.transformSync(loaderSource, { minify: true, target: "es2017", legalComments: "none" }).code;
 
 // 4. dist/: the widget and the demo storefront.
 fs.rmSync(dist, { recursive: true, force: true });
@@ -216,5 +220,14 @@ function renameInGlue(file, imports, exports) {
   for (const [oldName, newName] of exports) {
     js = js.replace(new RegExp(`\\bwasm\\.${oldName}\\b`, "g"), `wasm.${newName}`);
   }
+  // What the wasm no longer uses goes from the glue too, so that esbuild can drop what only it
+  // referenced: wasm-streams' classes (their top-level dispose hooks would keep them alive) and
+  // import functions of imports that wasm-opt removed.
+  js = js
+    .replace(/^export class IntoUnderlying\w+ \{[\s\S]*?^\}\n/gm, "")
+    .replace(/^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype.*\n/gm, "")
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, "")
+    .replace(/^ {8}(__wbg_\w+|__wbindgen_\w+): function\([^)]*\) \{\n[\s\S]*?^ {8}\},\n/gm, "");
+  if (/IntoUnderlying/.test(js)) throw new Error("wasm-streams' glue is still referenced");
   fs.writeFileSync(file, js);
 }

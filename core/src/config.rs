@@ -57,6 +57,9 @@ pub struct Config {
     pub locale: Locale,
     pub timeout_ms: u32,
     pub cart: CartMode,
+    /// The shop's endpoint that answers `{"token": ...}` with a fresh token for the signed-in
+    /// shopper, or `{"token": null}`.
+    pub token_url: Option<String>,
 }
 
 /// One widget's placement and first view.
@@ -145,24 +148,21 @@ fn invalid(
     }
 }
 
-/// Reads `key` as one of `names`, or `default` when absent.
-fn choice<T: Copy>(
+/// Reads `key` as one of `names`: its index, or `default` when absent. Not generic, so the
+/// widget carries one copy for every choice.
+fn choice(
     attrs: &dyn Attrs,
     key: &str,
-    options: &[(T, &str)],
-    default: T,
-) -> Result<T, ConfigError> {
+    names: &[&str],
+    default: usize,
+) -> Result<usize, ConfigError> {
     let Some(value) = attrs.value(key) else {
         return Ok(default);
     };
-    options
+    names
         .iter()
-        .find(|(_, name)| *name == value)
-        .map(|(v, _)| *v)
-        .ok_or_else(|| {
-            let names: Vec<&str> = options.iter().map(|(_, n)| *n).collect();
-            invalid(attrs, key, value, format!("one of {}", names.join(", ")))
-        })
+        .position(|n| *n == value)
+        .ok_or_else(|| invalid(attrs, key, value, format!("one of {}", names.join(", "))))
 }
 
 /// The page-wide settings. `page_lang` is the host page's `<html lang>`, used when no locale is
@@ -184,12 +184,20 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
             .map_err(|_| invalid(attrs, "timeout", t, "milliseconds, e.g. 10000"))?
             .clamp(1_000, 60_000),
     };
+    let token_url = match attrs.value("token-url") {
+        Some(u) => Some(
+            safe_url(&u)
+                .ok_or_else(|| invalid(attrs, "token-url", u, "an http, https or relative URL"))?,
+        ),
+        None => None,
+    };
     Ok(Config {
         api_base,
         token: attrs.value("token"),
         locale,
         timeout_ms,
         cart: parse_cart(attrs)?,
+        token_url,
     })
 }
 
@@ -228,24 +236,15 @@ pub fn parse_widget(
     attrs: &dyn Attrs,
     inline_by_default: bool,
 ) -> Result<WidgetOptions, ConfigError> {
-    let default = if inline_by_default {
-        Placement::Inline
-    } else {
-        Placement::Launcher
-    };
-    let placement = choice(
+    let placements = [Placement::Inline, Placement::Launcher];
+    let placement = placements[choice(
         attrs,
         "placement",
-        &[
-            (Placement::Inline, "inline"),
-            (Placement::Launcher, "launcher"),
-        ],
-        default,
-    )?;
-    let corners = Corner::ALL.map(|c| (c, c.as_str()));
-    let corner = choice(attrs, "corner", &corners, Corner::BottomEnd)?;
-    let views = View::ALL.map(|v| (v, v.as_str()));
-    let view = choice(attrs, "view", &views, View::Home)?;
+        &["inline", "launcher"],
+        usize::from(!inline_by_default),
+    )?];
+    let corner = Corner::ALL[choice(attrs, "corner", &Corner::ALL.map(Corner::as_str), 0)?];
+    let view = View::ALL[choice(attrs, "view", &View::ALL.map(View::as_str), 0)?];
     Ok(WidgetOptions {
         placement,
         corner,
@@ -333,8 +332,13 @@ mod tests {
             ("mount", "#loyalty"),
             ("timeout", "5000"),
             ("view", "rewards"),
+            ("token-url", "/account/loyalty-token"),
         ])
         .expect("valid config");
+        assert_eq!(
+            s.config.token_url.as_deref(),
+            Some("/account/loyalty-token")
+        );
         assert_eq!(s.config.api_base, "https://api.shop.test");
         assert_eq!(s.config.token.as_deref(), Some("abc.def.ghi"));
         assert_eq!(s.config.locale, Locale::En);
@@ -381,6 +385,7 @@ mod tests {
         );
         assert!(err(&[("api", "/a"), ("cart", "url")]).starts_with("data-cart-url is missing"));
         assert!(err(&[("api", "/a"), ("cart-url", "javascript:x")]).starts_with("data-cart-url="));
+        assert!(err(&[("api", "/a"), ("token-url", "data:x")]).starts_with("data-token-url="));
     }
 
     #[test]

@@ -1,17 +1,20 @@
 //! The state of a request as the UI sees it.
 
-/// What went wrong, as far as the shopper needs to know. Each kind has its own message.
+/// What went wrong, as far as the shopper needs to know. Each kind has its own message, and
+/// every problem type of the contract has its own kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     /// No answer: offline, DNS, CORS or connection refused.
     Network,
     /// No answer within the configured time.
     Timeout,
-    /// The token was rejected or has expired.
+    /// `token-expired`: the shopper's session has ended.
     Unauthorized,
-    /// Too many requests.
+    /// `unauthenticated`: the token was refused, or there was none where one is needed.
+    SignIn,
+    /// `rate-limited`.
     RateLimited,
-    /// The API answered with a server error.
+    /// `internal`, or a server error without a known type.
     Server,
     /// The API answered, but not with what the contract says.
     BadResponse,
@@ -20,10 +23,20 @@ pub enum ErrorKind {
     TierTooLow,
     NotEnrolled,
     AlreadyEnrolled,
-    /// The same request is still being processed.
+    /// `request-in-flight`: the same request is still being processed.
     InFlight,
-    /// The API refused the input.
+    /// `validation`: the API refused the input.
     Invalid,
+    /// `idempotency-key-missing`.
+    KeyMissing,
+    /// `idempotency-key-reused`.
+    KeyReused,
+    /// `not-found`.
+    NotFound,
+    /// `payload-too-large`.
+    TooLarge,
+    /// A refusal of a type this widget does not know.
+    Unknown,
 }
 
 impl ErrorKind {
@@ -40,31 +53,38 @@ impl ErrorKind {
         )
     }
 
-    /// Maps a problem+json `type` (the contract's stable types), falling back to the status.
+    /// Maps a problem+json `type` (the contract's stable types); a type it does not know falls
+    /// back to the status.
     pub fn from_problem(status: u16, problem_type: Option<&str>) -> Self {
         let short = problem_type.and_then(|t| t.strip_prefix("https://laurel.dev/problems/"));
         match short {
+            Some("unauthenticated") => Self::SignIn,
+            Some("token-expired") => Self::Unauthorized,
             Some("insufficient-points") => Self::InsufficientPoints,
             Some("reward-unavailable") => Self::RewardUnavailable,
             Some("tier-too-low") => Self::TierTooLow,
             Some("not-enrolled") => Self::NotEnrolled,
             Some("already-enrolled") => Self::AlreadyEnrolled,
             Some("request-in-flight") => Self::InFlight,
-            Some("validation" | "idempotency-key-missing" | "idempotency-key-reused") => {
-                Self::Invalid
-            }
+            Some("validation") => Self::Invalid,
+            Some("idempotency-key-missing") => Self::KeyMissing,
+            Some("idempotency-key-reused") => Self::KeyReused,
+            Some("rate-limited") => Self::RateLimited,
+            Some("not-found") => Self::NotFound,
+            Some("payload-too-large") => Self::TooLarge,
+            Some("internal") => Self::Server,
             _ => Self::from_status(status),
         }
     }
 
-    /// Maps an HTTP status that is not a success.
+    /// Maps an HTTP status that is not a success, for a problem of no known type.
     pub fn from_status(status: u16) -> Self {
         match status {
             401 | 403 => Self::Unauthorized,
             408 | 504 => Self::Timeout,
             429 => Self::RateLimited,
             500..=599 => Self::Server,
-            _ => Self::BadResponse,
+            _ => Self::Unknown,
         }
     }
 
@@ -84,6 +104,12 @@ impl ErrorKind {
             Self::AlreadyEnrolled => "already-enrolled",
             Self::InFlight => "in-flight",
             Self::Invalid => "invalid",
+            Self::SignIn => "sign-in",
+            Self::KeyMissing => "key-missing",
+            Self::KeyReused => "key-reused",
+            Self::NotFound => "not-found",
+            Self::TooLarge => "too-large",
+            Self::Unknown => "unknown",
         }
     }
 }
@@ -105,7 +131,7 @@ mod tests {
         assert_eq!(ErrorKind::from_status(429), ErrorKind::RateLimited);
         assert_eq!(ErrorKind::from_status(503), ErrorKind::Server);
         assert_eq!(ErrorKind::from_status(504), ErrorKind::Timeout);
-        assert_eq!(ErrorKind::from_status(404), ErrorKind::BadResponse);
+        assert_eq!(ErrorKind::from_status(404), ErrorKind::Unknown);
     }
 
     #[test]
@@ -115,6 +141,35 @@ mod tests {
         assert!(ErrorKind::Network.retryable());
         assert!(ErrorKind::Server.retryable());
         assert!(ErrorKind::InFlight.retryable());
+    }
+
+    #[test]
+    fn every_problem_type_of_the_contract_has_its_own_kind() {
+        use crate::wire::problem_type::*;
+        let kinds: Vec<ErrorKind> = [
+            UNAUTHENTICATED,
+            TOKEN_EXPIRED,
+            NOT_ENROLLED,
+            ALREADY_ENROLLED,
+            INSUFFICIENT_POINTS,
+            REWARD_UNAVAILABLE,
+            TIER_TOO_LOW,
+            IDEMPOTENCY_KEY_MISSING,
+            IDEMPOTENCY_KEY_REUSED,
+            REQUEST_IN_FLIGHT,
+            RATE_LIMITED,
+            VALIDATION,
+            NOT_FOUND,
+            PAYLOAD_TOO_LARGE,
+            INTERNAL,
+        ]
+        .iter()
+        .map(|t| ErrorKind::from_problem(400, Some(t)))
+        .collect();
+        for (i, k) in kinds.iter().enumerate() {
+            assert_ne!(*k, ErrorKind::Unknown, "{i}");
+            assert!(!kinds[i + 1..].contains(k), "{k:?} is shared");
+        }
     }
 
     #[test]
@@ -130,7 +185,7 @@ mod tests {
         );
         assert_eq!(
             ErrorKind::from_problem(409, t("about:blank")),
-            ErrorKind::BadResponse
+            ErrorKind::Unknown
         );
         assert_eq!(ErrorKind::from_problem(503, None), ErrorKind::Server);
     }

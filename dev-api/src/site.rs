@@ -103,14 +103,20 @@ async fn cache_headers(request: axum::extract::Request, next: axum::middleware::
     response
 }
 
-/// What a shop's backend gives its own front end for the signed-in shopper: a fresh token, or
-/// `null` for a guest. The single-page demo signs in and out through it without a reload.
+/// What a shop's backend gives its own front end for the signed-in shopper (the persona of
+/// `?as=`, else of the cookie): a fresh token, or `null` for a guest. It is the demo's
+/// `data-token-url`, and the single-page demo signs in and out through it.
 async fn demo_token(
     State(site): State<SiteState>,
     Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
 ) -> Response {
-    let persona = q.get("as").map_or(DEFAULT_PERSONA, String::as_str);
-    let Some(customer) = persona_customer(persona) else {
+    let persona = q
+        .get("as")
+        .cloned()
+        .or_else(|| cookie_persona(&headers))
+        .unwrap_or_else(|| DEFAULT_PERSONA.to_owned());
+    let Some(customer) = persona_customer(&persona) else {
         return (StatusCode::NOT_FOUND, "Unknown persona").into_response();
     };
     let token = customer.map(|c| mint(&site.settings, c, crate::now()));
@@ -123,13 +129,18 @@ async fn demo_token(
 
 /// Mints the token a shop's backend would put in the page for `customer`.
 pub fn mint(settings: &Settings, customer: &str, now: i64) -> String {
+    mint_expiring(settings, customer, now + MAX_LIFETIME_SECS)
+}
+
+/// A token with the longest lifetime that ends at `exp`.
+pub fn mint_expiring(settings: &Settings, customer: &str, exp: i64) -> String {
     jwt::sign(
         &settings.secret,
         &Claims {
             sub: customer.into(),
             aud: settings.shop_id.clone(),
-            iat: now,
-            exp: now + MAX_LIFETIME_SECS,
+            iat: exp - MAX_LIFETIME_SECS,
+            exp,
             nbf: None,
         },
     )
@@ -188,7 +199,14 @@ async fn render(
                 .into_response();
         }
     };
-    let token = customer.map_or_else(String::new, |c| mint(&site.settings, c, crate::now()));
+    // `?expires_in=SECONDS` (negative: already expired) renders a token that ends that soon,
+    // so that tests can watch the widget renew it.
+    let now = crate::now();
+    let exp = q
+        .get("expires_in")
+        .and_then(|s| s.parse::<i64>().ok())
+        .map_or(now + MAX_LIFETIME_SECS, |s| now + s.min(MAX_LIFETIME_SECS));
+    let token = customer.map_or_else(String::new, |c| mint_expiring(&site.settings, c, exp));
     let current = format!("data-persona=\"{persona}\"");
     let discount = q.get("discount").map(|d| escape(d)).unwrap_or_default();
     let html = template

@@ -15,6 +15,9 @@ pub enum ApiError {
     },
     /// A success status whose body does not match the contract.
     Decode(String),
+    /// The token was refused and the shop's token endpoint had no fresh one: the shopper is a
+    /// guest now.
+    SignedOut,
 }
 
 impl ApiError {
@@ -27,6 +30,7 @@ impl ApiError {
                 ErrorKind::from_problem(*status, problem.as_ref().map(|p| p.kind.as_str()))
             }
             Self::Decode(_) => ErrorKind::BadResponse,
+            Self::SignedOut => ErrorKind::SignIn,
         }
     }
 }
@@ -42,6 +46,7 @@ impl std::fmt::Display for ApiError {
             } => write!(f, "HTTP {status}: {} ({})", p.title, p.kind),
             Self::Status { status, .. } => write!(f, "HTTP {status}"),
             Self::Decode(e) => write!(f, "unexpected response: {e}"),
+            Self::SignedOut => f.write_str("the token was refused and none could be renewed"),
         }
     }
 }

@@ -1,9 +1,11 @@
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
-use laurel_core::decode::{decode, FromJson};
+use laurel_core::decode::FromJson;
 use laurel_core::encode::ToJson;
+use laurel_core::json::Json;
+use laurel_core::retry::{delay_ms, Outcome};
 use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -11,12 +13,14 @@ use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit
 
 use super::*;
 
-/// The loyalty API over `fetch`, with a timeout on every call. Only decoding is generic, so the
-/// transport is compiled once rather than once per response type.
+/// The loyalty API over `fetch`: a timeout on every call, retries where repeating is safe, and
+/// a token renewed from the shop's token endpoint on a 401. Clones share the token, so a
+/// renewal serves every widget. Only decoding is generic, so the transport is compiled once.
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     base: String,
-    token: Option<String>,
+    token: Rc<RefCell<Option<String>>>,
+    token_url: Option<String>,
     timeout: Duration,
 }
 
@@ -29,53 +33,73 @@ fn js_text(e: JsValue) -> String {
         .unwrap_or_else(|| "fetch failed".into())
 }
 
+/// A request to send: to the API, or to the shop's token endpoint.
+struct Outgoing<'a> {
+    url: String,
+    body: Option<&'a str>,
+    idempotency_key: Option<&'a str>,
+    token: Option<String>,
+    to_api: bool,
+}
+
 impl HttpClient {
-    pub fn new(base: &str, token: Option<String>, timeout_ms: u32) -> Self {
+    pub fn new(
+        base: &str,
+        token: Option<String>,
+        token_url: Option<String>,
+        timeout_ms: u32,
+    ) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
-            token,
+            token: Rc::new(RefCell::new(token)),
+            token_url,
             timeout: Duration::from_millis(u64::from(timeout_ms)),
         }
     }
 
-    fn request(
-        &self,
-        path: &str,
-        body: Option<&str>,
-        idempotency_key: Option<&str>,
-        signal: &web_sys::AbortSignal,
-    ) -> Result<Request, JsValue> {
+    /// The shopper's current token.
+    pub fn token(&self) -> Option<String> {
+        self.token.borrow().clone()
+    }
+
+    /// Whether the shop gave a token endpoint to renew from.
+    pub fn renews(&self) -> bool {
+        self.token_url.is_some()
+    }
+
+    fn request(out: &Outgoing, signal: &web_sys::AbortSignal) -> Result<Request, JsValue> {
         let headers = Headers::new()?;
         headers.set("Accept", "application/json")?;
-        if let Some(token) = &self.token {
+        if let Some(token) = &out.token {
             headers.set("Authorization", &format!("Bearer {token}"))?;
         }
-        if body.is_some() {
+        if out.body.is_some() {
             headers.set("Content-Type", "application/json")?;
         }
-        if let Some(key) = idempotency_key {
+        if let Some(key) = out.idempotency_key {
             headers.set("Idempotency-Key", key)?;
         }
         let init = RequestInit::new();
-        init.set_method(if body.is_some() { "POST" } else { "GET" });
+        init.set_method(if out.body.is_some() { "POST" } else { "GET" });
         init.set_headers(&headers);
-        // The token goes in a header, never with the page's cookies.
-        init.set_credentials(RequestCredentials::Omit);
+        // The API gets the token in a header, never the page's cookies; the shop's own token
+        // endpoint gets its cookies, which is how it knows the shopper.
+        if out.to_api {
+            init.set_credentials(RequestCredentials::Omit);
+        }
         init.set_signal(Some(signal));
-        if let Some(b) = body {
+        if let Some(b) = out.body {
             init.set_body(&JsValue::from_str(b));
         }
-        Request::new_with_str_and_init(&format!("{}{path}", self.base), &init)
+        Request::new_with_str_and_init(&out.url, &init)
     }
 
-    /// Sends the request, aborting it after the timeout; a success body as text.
-    async fn call(
-        &self,
-        path: &str,
-        body: Option<&str>,
-        idempotency_key: Option<&str>,
-    ) -> Result<String, ApiError> {
-        let controller = AbortController::new().map_err(|e| ApiError::Network(js_text(e)))?;
+    /// One try, aborted after the timeout: the body, or the failure with any `Retry-After`.
+    async fn attempt(&self, out: &Outgoing<'_>) -> (Result<String, ApiError>, Option<String>) {
+        let controller = match AbortController::new() {
+            Ok(c) => c,
+            Err(e) => return (Err(ApiError::Network(js_text(e))), None),
+        };
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -88,17 +112,98 @@ impl HttpClient {
             )
             .ok()
         };
-        let result = match self.request(path, body, idempotency_key, &controller.signal()) {
+        let result = match Self::request(out, &controller.signal()) {
             Ok(request) => send(request).await,
-            Err(e) => Err(ApiError::Network(js_text(e))),
+            Err(e) => (Err(ApiError::Network(js_text(e))), None),
         };
         if let Some(t) = timer {
             t.clear();
         }
         match result {
-            Err(_) if timed_out.get() => Err(ApiError::Timeout),
+            (Err(_), _) if timed_out.get() => (Err(ApiError::Timeout), None),
             other => other,
         }
+    }
+
+    /// Sends to the API, retrying what is safe to repeat, and renewing the token once on a 401.
+    async fn call(
+        &self,
+        path: &str,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
+    ) -> Result<String, ApiError> {
+        let repeatable = body.is_none() || idempotency_key.is_some();
+        let mut renewed = false;
+        let mut tries = 1;
+        loop {
+            let out = Outgoing {
+                url: format!("{}{path}", self.base),
+                body,
+                idempotency_key,
+                token: self.token(),
+                to_api: true,
+            };
+            let (result, retry_after) = self.attempt(&out).await;
+            let error = match result {
+                Ok(text) => return Ok(text),
+                Err(e) => e,
+            };
+            let outcome = match &error {
+                ApiError::Status { status: 401, .. } if self.renews() && !renewed => {
+                    renewed = true;
+                    if self.renew().await {
+                        continue;
+                    }
+                    return Err(ApiError::SignedOut);
+                }
+                ApiError::Status { status, .. } => Outcome::Status(*status),
+                ApiError::Network(_) | ApiError::Timeout => Outcome::NoAnswer,
+                _ => return Err(error),
+            };
+            tries += 1;
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let wait = delay_ms(
+                tries,
+                outcome,
+                repeatable,
+                retry_after.as_deref(),
+                now,
+                js_sys::Math::random(),
+            );
+            match wait {
+                Some(ms) => crate::browser::sleep(ms).await,
+                None => return Err(error),
+            }
+        }
+    }
+
+    /// Asks the shop's token endpoint for a fresh token: `true` when it gave one. Anything else
+    /// (no shopper, an error) leaves the client without a token.
+    pub async fn renew(&self) -> bool {
+        let Some(url) = self.token_url.clone() else {
+            return false;
+        };
+        let out = Outgoing {
+            url,
+            body: None,
+            idempotency_key: None,
+            token: None,
+            to_api: false,
+        };
+        let fresh = match self.attempt(&out).await.0 {
+            Ok(text) => match super::json_value::parse(&text)
+                .ok()
+                .as_ref()
+                .and_then(|v| v.get("token"))
+            {
+                Some(Json::Str(t)) if !t.is_empty() => Some(t.clone()),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        let renewed = fresh.is_some();
+        *self.token.borrow_mut() = fresh;
+        renewed
     }
 
     async fn get<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
@@ -115,28 +220,31 @@ impl HttpClient {
         let text = self
             .call(path, Some(&body.to_json()), idempotency_key)
             .await?;
-        decode(&text).map_err(|e| ApiError::Decode(e.to_string()))
+        parse(&text)
     }
 }
 
 impl HttpClient {
     /// `GET /v1/widget` answered by the request the loader sent before the wasm arrived, under
     /// the same timeout: the loader resolves it to the response, `"timeout"`, or null on any
-    /// other failure, when the client asks again itself.
+    /// other failure, when the client asks again itself (as it does after a 401 it can renew).
     pub async fn widget_from(&self, prefetched: js_sys::Promise) -> Result<WidgetData, ApiError> {
         let answer = JsFuture::from(prefetched).await.unwrap_or(JsValue::NULL);
         if answer.as_string().as_deref() == Some("timeout") {
             return Err(ApiError::Timeout);
         }
         match answer.dyn_into::<Response>() {
-            Ok(response) => decode_widget(&read(response).await?),
+            Ok(response) => match read(response).await.0 {
+                Ok(text) => decode_widget(&text),
+                Err(_) => self.widget().await,
+            },
             Err(_) => self.widget().await,
         }
     }
 }
 
 fn parse<T: FromJson>(text: &str) -> Result<T, ApiError> {
-    decode(text).map_err(|e| ApiError::Decode(e.to_string()))
+    T::from_json(&super::json_value::parse(text)?).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 /// The first render's data. One copy for the client, the loader's request and the cache: the
@@ -148,7 +256,7 @@ pub fn decode_widget(text: &str) -> Result<WidgetData, ApiError> {
 
 async fn text(response: &Response) -> Result<String, ApiError> {
     let promise = response.text().map_err(|e| ApiError::Network(js_text(e)))?;
-    // A body cut off by the abort is a network failure; `call` turns it into a timeout.
+    // A body cut off by the abort is a network failure; `attempt` turns it into a timeout.
     JsFuture::from(promise)
         .await
         .map_err(|e| ApiError::Network(js_text(e)))?
@@ -156,27 +264,43 @@ async fn text(response: &Response) -> Result<String, ApiError> {
         .ok_or_else(|| ApiError::Decode("the body is not text".into()))
 }
 
-async fn send(request: Request) -> Result<String, ApiError> {
-    let window = web_sys::window().ok_or_else(|| ApiError::Network("no window".into()))?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+async fn send(request: Request) -> (Result<String, ApiError>, Option<String>) {
+    let Some(window) = web_sys::window() else {
+        return (Err(ApiError::Network("no window".into())), None);
+    };
+    let response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|e| ApiError::Network(js_text(e)))?
-        .dyn_into()
-        .map_err(|_| ApiError::Network("fetch gave no response".into()))?;
-    read(response).await
+        .map_err(|e| ApiError::Network(js_text(e)))
+        .and_then(|r| {
+            r.dyn_into::<Response>()
+                .map_err(|_| ApiError::Network("fetch gave no response".into()))
+        });
+    match response {
+        Ok(r) => read(r).await,
+        Err(e) => (Err(e), None),
+    }
 }
 
-/// A success body as text, or the status with its problem+json.
-async fn read(response: Response) -> Result<String, ApiError> {
+/// A success body as JSON text; or the status with its problem+json and any `Retry-After`.
+async fn read(response: Response) -> (Result<String, ApiError>, Option<String>) {
+    let header = |name: &str| response.headers().get(name).ok().flatten();
     if !response.ok() {
         let status = response.status();
         let problem = match text(&response).await {
-            Ok(body) => decode::<Problem>(&body).ok(),
+            Ok(body) => parse::<Problem>(&body).ok(),
             Err(_) => None,
         };
-        return Err(ApiError::Status { status, problem });
+        return (
+            Err(ApiError::Status { status, problem }),
+            header("retry-after"),
+        );
     }
-    text(&response).await
+    let kind = header("content-type").unwrap_or_default();
+    if !kind.contains("json") {
+        let e = ApiError::Decode(format!("expected JSON, got \"{kind}\""));
+        return (Err(e), None);
+    }
+    (text(&response).await, None)
 }
 
 /// Percent-encodes a query value.

@@ -3,6 +3,7 @@
 
 mod error;
 mod http;
+mod json_value;
 
 use std::future::Future;
 

@@ -60,6 +60,21 @@ pub fn plural(locale: Locale, n: u64) -> String {
     with_formatters(locale, |fmt| fmt.plural.select(n as f64).into())
 }
 
+/// The time of day of `ms` since the epoch, e.g. `2:32 PM`, in the shopper's time zone.
+pub fn time(locale: Locale, ms: f64) -> String {
+    let options = Object::new();
+    for (k, v) in [("hour", "numeric"), ("minute", "2-digit")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
+    Intl::DateTimeFormat::new(&locales, &options)
+        .format()
+        .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms)))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
 /// Formats an API date (`YYYY-MM-DD` or RFC 3339) as a short day and month, e.g. `Dec 3`. Anything
 /// unparseable is shown as it came.
 pub fn date(locale: Locale, iso: &str) -> String {

@@ -9,12 +9,12 @@ pub use services::{can_share, copy_text, new_key, share};
 
 /// A console error prefixed with the widget's name, so shop owners can find it.
 pub fn report(message: &str) {
-    web_sys::console::error_1(&format!("Laurel: {message}").into());
+    web_sys::console::error_2(&"Laurel:".into(), &message.into());
 }
 
 /// A console warning prefixed with the widget's name.
 pub fn warn(message: &str) {
-    web_sys::console::warn_1(&format!("Laurel: {message}").into());
+    web_sys::console::warn_2(&"Laurel:".into(), &message.into());
 }
 
 /// The current page's path, query and fragment, e.g. `/products/shoe?variant=2`.
@@ -23,4 +23,15 @@ pub fn page_path() -> String {
         .map(|w| w.location())
         .and_then(|l| Some(l.pathname().ok()? + &l.search().ok()? + &l.hash().ok()?))
         .unwrap_or_else(|| "/".to_owned())
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: u64) {
+    let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -48,7 +48,6 @@ fn run(name: &str, arg: JsValue) {
             Ok(el) => script::start(&el),
             Err(_) => report("start needs the script element"),
         },
-        ("init", _) => script::init(arg),
         ("destroy", _) => {
             session::end();
             hosts::remove_all();
@@ -56,7 +55,7 @@ fn run(name: &str, arg: JsValue) {
         }
         ("identify", Some(_)) => match arg.as_string().map(|t| t.trim().to_owned()) {
             Some(token) if !token.is_empty() => session::switch_shopper(Some(token)),
-            _ => report("Laurel.identify(token) needs the shopper's token as a string"),
+            _ => report("Laurel.identify(token) needs a token"),
         },
         ("logout", Some(_)) => session::switch_shopper(None),
         ("open", Some(store)) => {
@@ -77,7 +76,7 @@ fn run(name: &str, arg: JsValue) {
         ("close", Some(store)) => store.close(),
         ("refresh", Some(store)) => store.refresh(),
         ("identify" | "logout" | "open" | "close" | "refresh", None) => report(&format!(
-            "Laurel.{name}() needs a running widget: add the script tag or call Laurel.init first"
+            "Laurel.{name}() needs a running widget (a tag or Laurel.init)"
         )),
         _ => report(&format!("Laurel has no command \"{name}\"")),
     }

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
-use laurel_core::wire::{RewardKind, TierRef};
+use laurel_core::wire::{Reward, TierRef};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
@@ -25,6 +25,10 @@ pub fn dispatching() -> bool {
 /// The sink every store reports to.
 pub fn sink() -> EventSink {
     Rc::new(|event: &Event, origin: Origin| {
+        if *event == Event::SignedOut {
+            // Another shopper, as far as the cache is concerned.
+            super::loader::forget();
+        }
         let (name, detail) = describe(event);
         let cancelable = matches!(event, Event::BeforeRedeem { .. });
         let target: Option<EventTarget> = hosts::element_for(origin)
@@ -79,12 +83,17 @@ fn member(m: &MemberSummary) -> JsValue {
     obj(&[("balance", num(m.balance)), ("tier", tier(m.tier.as_ref()))])
 }
 
-fn reward(id: &str, name: &str, kind: RewardKind) -> [(&'static str, JsValue); 3] {
-    [
-        ("rewardId", text(id)),
-        ("rewardName", text(name)),
-        ("rewardKind", text(kind.as_str())),
-    ]
+/// The reward's fields of a redemption event, then `more`.
+fn reward(r: &Reward, more: &[(&str, JsValue)]) -> JsValue {
+    let o = obj(more);
+    for (k, v) in [
+        ("rewardId", text(&r.id)),
+        ("rewardName", text(&r.name)),
+        ("rewardKind", text(r.kind.as_str())),
+    ] {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
+    }
+    o
 }
 
 /// The event's name and `detail`, as documented in the README.
@@ -101,6 +110,7 @@ fn describe(event: &Event) -> (&'static str, JsValue) {
             ]),
         ),
         Event::LoadFailed { kind } => ("laurel:error", obj(&[("kind", text(kind.as_str()))])),
+        Event::SignedOut => ("laurel:signed-out", obj(&[])),
         Event::Open { view } => ("laurel:open", obj(&[("view", text(view.as_str()))])),
         Event::Close => ("laurel:close", obj(&[])),
         Event::Enrolled { member: m } => ("laurel:enrolled", obj(&[("member", member(m))])),
@@ -116,25 +126,25 @@ fn describe(event: &Event) -> (&'static str, JsValue) {
             ]),
         ),
         Event::BeforeRedeem { reward: r } => {
-            let mut pairs = reward(&r.id, &r.name, r.kind).to_vec();
-            pairs.push(("cost", num(r.cost)));
-            ("laurel:before-redeem", obj(&pairs))
+            ("laurel:before-redeem", reward(r, &[("cost", num(r.cost))]))
         }
         Event::RewardRedeemed {
             reward: r,
             redemption: d,
-        } => {
-            let mut pairs = reward(&r.id, &r.name, r.kind).to_vec();
-            pairs.extend([
-                ("code", text(&d.code)),
-                ("pointsSpent", num(d.points_spent)),
-                ("balanceAfter", num(d.balance_after)),
-                (
-                    "expiresAt",
-                    d.expires_at.as_deref().map_or(JsValue::NULL, text),
-                ),
-            ]);
-            ("laurel:reward-redeemed", obj(&pairs))
-        }
+        } => (
+            "laurel:reward-redeemed",
+            reward(
+                r,
+                &[
+                    ("code", text(&d.code)),
+                    ("pointsSpent", num(d.points_spent)),
+                    ("balanceAfter", num(d.balance_after)),
+                    (
+                        "expiresAt",
+                        d.expires_at.as_deref().map_or(JsValue::NULL, text),
+                    ),
+                ],
+            ),
+        ),
     }
 }

@@ -305,7 +305,7 @@ fn mount(element: &Element) {
 fn points_view(store: Store, purchase: RwSignal<PointsOptions>) -> AnyView {
     let preview = RwSignal::new(None);
     let latest = StoredValue::new(0);
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let p = purchase.get();
         store.preview_points(p.amount, p.currency, preview, latest);
     });

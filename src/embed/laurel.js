@@ -26,10 +26,13 @@
 
   // Start at once, in parallel: the wasm (compiled while it streams in), the glue, and the
   // shopper's first answer from the API, which the wasm takes over when it starts.
-  var wasmResponse = fetch(new URL("laurel-wasm_bg.wasm", base).href);
+  var wasmUrl = new URL("laurel-wasm_bg.wasm", base).href;
+  var wasmResponse = fetch(wasmUrl);
   var first = prefetch(script);
 
   var wasm = null; // the module's exports, once it runs
+  var dead = false; // the module trapped: it is never called again
+  var tokens = new WeakMap(); // each tag's token, read once and removed from the DOM
   var reserved = []; // mount elements given room before their widget renders
   var waiting = []; // work for the module, in order, until then
   var subscriptions = [];
@@ -38,10 +41,42 @@
     try {
       f();
     } catch (e) {
-      console.error("Laurel:", e);
+      if (e instanceof WebAssembly.RuntimeError) {
+        fail(e);
+      } else {
+        console.error("Laurel:", e);
+      }
     }
   }
+  // A trap (a panic, in release) leaves the module unusable: every widget shows a short note
+  // instead, it is said once on the console, and the page carries on.
+  function fail(error) {
+    if (dead) {
+      return;
+    }
+    dead = true;
+    console.error("Laurel: stopped after an internal error; the page is not affected.", error);
+    d.querySelectorAll("laurel-widget").forEach(function (host) {
+      if (host.shadowRoot) {
+        var note = d.createElement("p");
+        note.className = "root laurel";
+        note.setAttribute("role", "status");
+        note.textContent = "Rewards are unavailable right now.";
+        host.shadowRoot.replaceChildren(note);
+      }
+    });
+  }
+  // A trap inside an event handler reaches the window as an error event, not our calls.
+  w.addEventListener("error", function (e) {
+    if (e.error instanceof WebAssembly.RuntimeError && String(e.error.stack).indexOf(wasmUrl) >= 0) {
+      e.preventDefault();
+      fail(e.error);
+    }
+  });
   function whenReady(f) {
+    if (dead) {
+      return;
+    }
     if (wasm) {
       safely(function () {
         f(wasm);
@@ -68,7 +103,6 @@
 
   var api = {
     __laurel: true,
-    version: "0.1.0",
     push: function (cmd) {
       var name = Array.isArray(cmd) && cmd[0];
       if (typeof name !== "string" || name === "push" || name.charAt(0) === "_" || typeof api[name] !== "function") {
@@ -77,8 +111,18 @@
       }
       return api[name].apply(api, cmd.slice(1));
     },
+    // Settings from code instead of a tag: a detached tag with the same attributes
+    // (cartUrl becomes data-cart-url), which replaces a running widget.
     init: function (options) {
-      send("init", options);
+      var tag = d.createElement("script");
+      tag.setAttribute("data-laurel-init", "");
+      Object.keys(options || {}).forEach(function (key) {
+        var name = key.replace(/[A-Z]/g, function (c) {
+          return "-" + c.toLowerCase();
+        });
+        tag.setAttribute("data-" + name, String(options[key]));
+      });
+      api.__tag(tag);
     },
     open: function (view) {
       send("open", view);
@@ -149,10 +193,19 @@
         }
       } catch (e) {}
     },
+    // A tag's token: read once, then gone from the DOM, where any script or scraper could
+    // read it.
+    __token: function (tag) {
+      return tokens.has(tag) ? tokens.get(tag) : tag.getAttribute("data-token");
+    },
     // Starts a tag's widget, once per tag.
     __tag: function (tag) {
       if (!tag.__laurel) {
         tag.__laurel = true;
+        if (tag.hasAttribute("data-token")) {
+          tokens.set(tag, tag.getAttribute("data-token"));
+          tag.removeAttribute("data-token");
+        }
         send("start", tag);
       }
     },

@@ -32,6 +32,14 @@ pub fn cached(config: &Config) -> Option<String> {
     hook("__cached", &keys(config))?.as_string()
 }
 
+/// A script tag's token, which `laurel.js` took out of the DOM; the attribute where it did not.
+pub fn token(tag: &web_sys::Element) -> Option<String> {
+    match hook("__token", &[tag.clone().into()]) {
+        Some(v) => v.as_string(),
+        None => tag.get_attribute("data-token"),
+    }
+}
+
 /// Forgets every cached answer, when another shopper signs in or out.
 pub fn forget() {
     hook("__forget", &[]);

@@ -1,49 +1,12 @@
-//! The pasted script tag and `Laurel.init({...})`: the page's settings and one widget each.
+//! The pasted script tag, and `Laurel.init({...})`, which `laurel.js` turns into a detached tag
+//! marked `data-laurel-init`: the page's settings and one widget each.
 
-use js_sys::Reflect;
-use laurel_core::config::{parse_script, Attrs, ElementAttrs, Placement, ScriptTag};
-use wasm_bindgen::{JsCast, JsValue};
+use laurel_core::config::{parse_script, ElementAttrs, Placement, ScriptTag};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
-use super::{hosts, session};
+use super::{hosts, loader, session};
 use crate::browser::{report, warn};
-
-/// `Laurel.init` options, named as in JS: `cartUrl` for `data-cart-url`.
-struct InitOptions(JsValue);
-
-impl InitOptions {
-    /// The JS name of a setting: `cart-url` is the only one with a dash.
-    fn key(name: &str) -> &str {
-        if name == "cart-url" {
-            "cartUrl"
-        } else {
-            name
-        }
-    }
-}
-
-impl Attrs for InitOptions {
-    fn value(&self, key: &str) -> Option<String> {
-        let v = Reflect::get(&self.0, &JsValue::from_str(Self::key(key))).ok()?;
-        // Numbers are written out by JS: no float formatting in the wasm.
-        v.as_string()
-            .or_else(|| {
-                v.as_f64().map(|_| {
-                    String::from(
-                        js_sys::Number::from(v.clone())
-                            .to_string_with_radix(10)
-                            .unwrap_or_default(),
-                    )
-                })
-            })
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-    }
-
-    fn label(&self, key: &str) -> String {
-        format!("Laurel.init option {}", Self::key(key))
-    }
-}
 
 fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -62,11 +25,18 @@ pub fn start(script: &Element) {
     };
     let attrs = ElementAttrs {
         prefix: "data-",
-        get: |name: &str| script.get_attribute(name),
+        get: |name: &str| match name {
+            "data-token" => loader::token(script),
+            _ => script.get_attribute(name),
+        },
     };
     let placed = parse_script(&attrs, page_lang(&document).as_deref())
         .map_err(|e| e.to_string())
-        .and_then(|tag| place(&document, tag, Some(script), false));
+        .and_then(|tag| {
+            // Laurel.init replaces a running session; a second pasted tag does not.
+            let restart = script.has_attribute("data-laurel-init");
+            place(&document, tag, Some(script), restart)
+        });
     if let Err(e) = placed {
         report(&e);
         release_reserve(&document, script);
@@ -84,23 +54,6 @@ fn release_reserve(document: &Document, script: &Element) {
     }
 }
 
-/// `Laurel.init({ api, token, ... })`: like a script tag, from a single-page app's code. A
-/// running session is replaced by one with the new settings.
-pub fn init(options: JsValue) {
-    let Some(document) = document() else {
-        return;
-    };
-    if !options.is_object() {
-        return report("Laurel.init needs an options object, e.g. { api: \"https://...\" }");
-    }
-    let placed = parse_script(&InitOptions(options), page_lang(&document).as_deref())
-        .map_err(|e| e.to_string())
-        .and_then(|tag| place(&document, tag, None, true));
-    if let Err(e) = placed {
-        report(&e);
-    }
-}
-
 /// Where the tag's widget goes: the `data-mount` element, the body for a launcher, or right
 /// after the script tag. Checked before anything starts, so a bad selector changes nothing.
 fn target(
@@ -109,11 +62,7 @@ fn target(
     script: Option<&Element>,
 ) -> Result<(Node, Option<Node>, Option<String>), String> {
     if let Some(selector) = &tag.mount {
-        let label = if script.is_some() {
-            "data-mount"
-        } else {
-            "Laurel.init option mount"
-        };
+        let label = "data-mount";
         return match document.query_selector(selector) {
             Ok(Some(el)) => Ok((el.into(), None, Some(format!("inline:{selector}")))),
             Ok(None) => Err(format!(
@@ -159,7 +108,7 @@ fn place(
             if restart {
                 session::begin(tag.config.clone());
             } else {
-                warn("another Laurel tag has different settings (data-api, data-token, ...); the first tag's are used");
+                warn("another Laurel tag has other settings; the first tag's apply");
             }
         }
         Some(_) => {}

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use laurel_core::config::Config;
-use leptos::prelude::Owner;
+use leptos::prelude::{on_cleanup, window_event_listener_untyped, Owner};
 
 use super::{events, hosts, loader};
 use crate::api::decode_widget;
@@ -45,7 +45,16 @@ pub fn begin(config: Config) {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     // A root owner: a session must not be disposed with whatever view happens to be current.
     let owner = Owner::new_root(None);
-    let store = owner.with(|| Store::new(&config));
+    let store = owner.with(|| {
+        let store = Store::new(&config);
+        let online = window_event_listener_untyped("online", move |_| store.went_online());
+        let offline = window_event_listener_untyped("offline", move |_| store.went_offline());
+        on_cleanup(move || {
+            online.remove();
+            offline.remove();
+        });
+        store
+    });
     store.set_sink(events::sink());
     if let Some(response) = loader::prefetched(&config) {
         store.set_prefetched(response);

@@ -5,9 +5,7 @@ use std::cell::RefCell;
 
 use laurel_core::i18n::Locale;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 // style/laurel.css, minified by build.rs.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/laurel.min.css"));
@@ -29,20 +27,12 @@ fn shared_sheet() -> Option<CssStyleSheet> {
     })
 }
 
-/// Styles a shadow root: an adopted constructed stylesheet (allowed under a strict CSP), or a
-/// `<style>` element where constructed sheets are not supported.
-fn apply_styles(document: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
-    let key = JsValue::from_str("adoptedStyleSheets");
-    let supported = js_sys::Reflect::has(root, &key).unwrap_or(false);
-    if let Some(sheet) = shared_sheet().filter(|_| supported) {
-        let sheets = js_sys::Array::of1(&sheet);
-        if js_sys::Reflect::set(root, &key, &sheets).unwrap_or(false) {
-            return Ok(());
-        }
-    }
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(CSS));
-    root.append_child(style.unchecked_ref()).map(|_| ())
+/// Styles a shadow root with the shared constructed stylesheet: allowed under a strict CSP, and
+/// supported by every browser Laurel supports (Safari since 16.4).
+fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = shared_sheet().ok_or(JsValue::NULL)?;
+    let sheets = js_sys::Array::of1(&sheet);
+    js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets).map(|_| ())
 }
 
 /// An empty, styled root element of class `class` in `host`'s open shadow root, to render into.
@@ -55,10 +45,10 @@ pub fn container(host: &Element, locale: Locale, class: &str) -> Result<HtmlElem
         Some(root) => root,
         None => host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .map_err(|_| "this element cannot host a widget (it has a closed shadow root)")?,
+            .map_err(|_| "this element has a closed shadow root")?,
     };
     clear(host);
-    apply_styles(&document, &root).map_err(|_| "could not style the widget")?;
+    apply_styles(&root).map_err(|_| "could not style the widget")?;
     let div: HtmlElement = document
         .create_element("div")
         .map_err(|_| "could not create the widget's root")?

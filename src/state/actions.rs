@@ -3,20 +3,21 @@
 
 use laurel_core::changes::{member_changes, MemberChange};
 use laurel_core::load::Load;
+use laurel_core::token::expires_at;
 use laurel_core::view::View;
 use laurel_core::wire::{ActionRequest, EarnKind, EnrollmentRequest, Member, Reward, WidgetData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{ActionState, Event, Origin, RedeemFlow, RedeemStep, Store};
-use crate::api::LoyaltyApi;
+use crate::api::{ApiError, LoyaltyApi};
 use crate::browser::report;
 
 impl Store {
     /// Loads (or reloads) everything for the first render. Data seeded from the cache stays on
     /// screen until the answer replaces it.
     pub fn load(self) {
-        let seeded = matches!(self.data.get_untracked(), Load::Ready(_));
+        let seeded = self.data.with_untracked(|d| matches!(d, Load::Ready(_)));
         if !seeded {
             self.data.set(Load::Loading);
         }
@@ -41,10 +42,13 @@ impl Store {
                     } else {
                         self.data.set(Load::Ready(data));
                     }
+                    self.fetched_now();
                     if self.first_ready() {
+                        self.schedule_renewal();
                         self.emit(event, Origin::PAGE);
                     }
                 }
+                Err(e) if self.signed_out(&e) => {}
                 Err(e) => {
                     report(&format!("could not load the widget: {e}"));
                     self.data.set(Load::Failed(e.kind()));
@@ -57,7 +61,7 @@ impl Store {
     /// Fetches everything again in the background, keeping what is shown until the answer comes,
     /// e.g. after the shop placed an order. Codes and history load again when next shown.
     pub fn refresh(self) {
-        if !matches!(self.data.get_untracked(), Load::Ready(_)) {
+        if !self.data.with_untracked(|d| matches!(d, Load::Ready(_))) {
             return self.load();
         }
         let client = self.client();
@@ -70,8 +74,10 @@ impl Store {
                 Ok(data) => {
                     self.redemptions.set(None);
                     self.history.set(Default::default());
+                    self.fetched_now();
                     self.replace_data(data, Origin::PAGE);
                 }
+                Err(e) if self.signed_out(&e) => {}
                 Err(e) => report(&format!("could not refresh the widget: {e}")),
             }
         });
@@ -152,6 +158,7 @@ impl Store {
                     let member = (&member).into();
                     self.emit(Event::Enrolled { member }, origin);
                 }
+                Err(e) if self.signed_out(&e) => {}
                 Err(e) => self.set_earn_action(EarnKind::Signup, ActionState::Failed(e.kind())),
             }
         });
@@ -184,6 +191,7 @@ impl Store {
                     self.history.set(Default::default());
                     self.replace_member(result.member, origin);
                 }
+                Err(e) if self.signed_out(&e) => {}
                 Err(e) => self.set_earn_action(kind, ActionState::Failed(e.kind())),
             }
         });
@@ -277,6 +285,7 @@ impl Store {
                     }
                     return;
                 }
+                Err(e) if self.signed_out(&e) => return,
                 Err(e) => {
                     report(&format!("could not redeem: {e}"));
                     RedeemStep::Failed(e.kind())
@@ -307,6 +316,7 @@ impl Store {
             }
             let next = match result {
                 Ok(list) => Load::Ready(list.items),
+                Err(e) if self.signed_out(&e) => return,
                 Err(e) => Load::Failed(e.kind()),
             };
             self.redemptions.set(Some(next));
@@ -327,7 +337,7 @@ impl Store {
         let client = self.client();
         spawn_local(async move {
             let result = client.activity(cursor.as_deref()).await;
-            if !self.is_live() {
+            if !self.is_live() || result.as_ref().is_err_and(|e| self.signed_out(e)) {
                 return;
             }
             self.history.update(|h| {
@@ -418,6 +428,66 @@ impl Store {
             if self.has_launcher() {
                 self.emit(Event::Close, Origin::PAGE);
             }
+        }
+    }
+}
+
+/// Sessions that end, tokens that expire, and connections that drop.
+impl Store {
+    /// After a refusal the shop's token endpoint could not fix: the shopper is a guest now, so
+    /// the widget says so and loads the guest view, with its sign-in link. `true` if it was that.
+    fn signed_out(self, e: &ApiError) -> bool {
+        if *e != ApiError::SignedOut {
+            return false;
+        }
+        self.redeem.set(None);
+        self.emit(Event::SignedOut, Origin::PAGE);
+        if self.is_live() {
+            self.data.set(Load::Loading);
+            self.load();
+        }
+        true
+    }
+
+    fn fetched_now(self) {
+        self.services
+            .update_value(|s| s.fetched_at = js_sys::Date::now());
+    }
+
+    /// Renews the token a minute before it expires, when the shop gave a token endpoint.
+    fn schedule_renewal(self) {
+        let client = self.client();
+        let Some(expires) = client.token().as_deref().and_then(expires_at) else {
+            return;
+        };
+        if !client.renews() {
+            return;
+        }
+        let wait_ms = ((expires - 60) as f64 * 1000.0 - js_sys::Date::now()).max(5_000.0);
+        let timer = set_timeout_with_handle(
+            move || {
+                spawn_local(async move {
+                    if self.is_live() && client.renew().await && self.is_live() {
+                        self.schedule_renewal();
+                    }
+                });
+            },
+            std::time::Duration::from_millis(wait_ms as u64),
+        );
+        self.services.update_value(|s| s.renewal = timer.ok());
+    }
+
+    /// The browser went offline: what is on screen stays, marked with when it was fetched.
+    pub fn went_offline(self) {
+        let at = self.services.with_value(|s| s.fetched_at);
+        self.offline.set(Some(at));
+    }
+
+    /// Back online: fetch what changed meanwhile.
+    pub fn went_online(self) {
+        if self.offline.get_untracked().is_some() {
+            self.offline.set(None);
+            self.refresh();
         }
     }
 }

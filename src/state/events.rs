@@ -43,6 +43,8 @@ pub enum Event {
     LoadFailed {
         kind: ErrorKind,
     },
+    /// The token was refused and could not be renewed: the widget shows the guest view.
+    SignedOut,
     Open {
         view: View,
     },

@@ -79,6 +79,8 @@ pub struct Store {
     pub launcher_view: RwSignal<View>,
     /// The view of the latest `open(view)`; setting it notifies even when it is the same.
     pub nav: RwSignal<View>,
+    /// While the browser is offline: when the data on screen was fetched (ms since the epoch).
+    pub offline: RwSignal<Option<f64>>,
     /// What the store works with but never renders, in one value: one set of accessors
     /// compiled instead of one per type.
     services: StoredValue<Services, LocalStorage>,
@@ -95,6 +97,10 @@ struct Services {
     launchers: u32,
     /// How many `open(view)` requests were made, so a widget applies only newer ones.
     nav_requests: u32,
+    /// The timer that renews the token before it expires.
+    renewal: Option<leptos::prelude::TimeoutHandle>,
+    /// When the data on screen was fetched (ms since the epoch), for "as of" while offline.
+    fetched_at: f64,
 }
 
 impl Store {
@@ -116,14 +122,22 @@ impl Store {
             launcher_view: RwSignal::new(View::Home),
             nav: RwSignal::new(View::Home),
             services: StoredValue::new_local(Services {
-                client: HttpClient::new(&config.api_base, config.token.clone(), config.timeout_ms),
+                client: HttpClient::new(
+                    &config.api_base,
+                    config.token.clone(),
+                    config.token_url.clone(),
+                    config.timeout_ms,
+                ),
                 cart: config.cart.clone(),
                 sink: None,
                 prefetched: None,
                 ready_sent: false,
                 launchers: 0,
                 nav_requests: 0,
+                renewal: None,
+                fetched_at: 0.0,
             }),
+            offline: RwSignal::new(None),
         }
     }
 
@@ -132,10 +146,17 @@ impl Store {
         LIVE.with(Cell::get) == self.id
     }
 
-    /// Makes no store live, before this one's owner is disposed.
+    /// Makes no store live, before this one's owner is disposed, and stops its timer.
     pub fn retire(&self) {
         if self.is_live() {
             LIVE.with(|l| l.set(l.get().wrapping_add(1)));
+        }
+        if let Some(t) = self
+            .services
+            .try_update_value(|s| s.renewal.take())
+            .flatten()
+        {
+            t.clear();
         }
     }
 

@@ -58,46 +58,38 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
     let dialog = NodeRef::<html::Div>::new();
     // Only the widget the redemption started in shows the dialog.
     let here = origin;
-    let open = Memo::new(move |_| {
+    let open = super::reactive::memo(move || {
         store
             .redeem
             .with(|f| f.as_ref().is_some_and(|f| f.origin == here))
     });
-    // Where focus goes back to when the dialog closes: the opener, or, when the list re-rendered
-    // it, the Redeem button for the same reward.
-    let mut opener: Option<(Option<web_sys::HtmlElement>, web_sys::ShadowRoot, String)> = None;
-    Effect::new(move |_| {
+    // Where focus goes back to when the dialog closes: the element that opened it. The catalog
+    // re-renders cards in place, so that element is still there unless its reward is gone.
+    let mut opener: Option<web_sys::HtmlElement> = None;
+    super::effect(move || {
         // Re-runs when the step changes, since the content (and its buttons) is replaced.
-        let flow = store.redeem.with(|f| {
+        let open = store.redeem.with(|f| {
             f.as_ref()
                 .filter(|f| f.origin == here)
-                .map(|f| (std::mem::discriminant(&f.step), f.reward.id.clone()))
+                .map(|f| std::mem::discriminant(&f.step))
         });
         let node = dialog.get();
-        let Some((_, reward_id)) = flow else {
-            if let Some((el, root, id)) = opener.take() {
-                let target = el.filter(|e| e.is_connected()).or_else(|| {
-                    root.query_selector(&format!("button[data-reward=\"{id}\"]"))
-                        .ok()
-                        .flatten()
-                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-                });
-                if let Some(t) = target {
-                    let _ = t.focus();
-                }
+        if open.is_none() {
+            if let Some(el) = opener.take().filter(|e| e.is_connected()) {
+                let _ = el.focus();
             }
             return;
-        };
+        }
         let Some(node) = node else {
             return;
         };
         if opener.is_none() {
-            if let Ok(root) = node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-                let active = root
-                    .active_element()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                opener = Some((active, root, reward_id));
-            }
+            opener = node
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|root| root.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         }
         focus_first(&node, "button:not([disabled])");
     });
@@ -159,7 +151,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                             type="button"
                             class="button"
                             part="button confirm"
-                            disabled=in_flight
+                            disabled=move || in_flight || store.offline.get().is_some()
                             aria-busy=in_flight.to_string()
                             on:click=move |_| store.confirm_redeem()
                         >

@@ -3,8 +3,9 @@ use leptos::html;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
 
-use super::{points, ErrorPanel};
+use super::{points, ErrorPanel, Retry};
 use crate::state::Store;
 
 /// Points earned and spent, newest first, with "Load more".
@@ -12,7 +13,7 @@ use crate::state::Store;
 pub fn HistoryView(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
     // Loads on open, and again after a redemption or an action resets the history.
-    Effect::new(move |_| {
+    super::effect(move || {
         let idle = store
             .history
             .with(|h| !h.loaded && !h.loading && h.error.is_none());
@@ -20,17 +21,19 @@ pub fn HistoryView(store: Store) -> impl IntoView {
             store.load_history(false);
         }
     });
-    let list = NodeRef::<html::Ul>::new();
+    let list = NodeRef::<html::Div>::new();
     append_pages(store, list);
     view! {
-        <ul class="history" part="history" node_ref=list></ul>
+        <div node_ref=list>
+            <ul class="history" part="history"></ul>
+        </div>
         {move || {
             let (error, loaded, loading, empty, more) = store
                 .history
                 .with(|h| (h.error, h.loaded, h.loading, h.items.is_empty(), h.next.is_some()));
             if let Some(kind) = error {
-                let retry = Callback::new(move |()| store.load_history(loaded));
-                return view! { <ErrorPanel locale=store.locale kind=kind on_retry=retry /> }.into_any();
+                let retry = Retry::History(loaded);
+                return view! { <ErrorPanel store=store kind=kind retry=retry /> }.into_any();
             }
             if loading {
                 return view! { <p class="muted" role="status">{msgs.loading}</p> }.into_any();
@@ -52,12 +55,16 @@ pub fn HistoryView(store: Store) -> impl IntoView {
 /// Mounts each new page of entries after the ones already shown, which are never rendered
 /// again: "Load more" costs the same with 10 entries on screen or 10,000. A reset (after a
 /// redemption) unmounts them all.
-fn append_pages(store: Store, list: NodeRef<html::Ul>) {
+fn append_pages(store: Store, list: NodeRef<html::Div>) {
     // Owned by the effect, so the pages unmount with it.
     let mut pages = Vec::<UnmountHandle<AnyViewState>>::new();
     let mut shown = 0;
-    Effect::new(move |_| {
-        let Some(ul) = list.get() else {
+    super::effect(move || {
+        let Some(ul) = list
+            .get()
+            .and_then(|d| d.first_element_child())
+            .and_then(|u| u.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
             return;
         };
         let fresh = store.history.with(|h| {
@@ -72,7 +79,7 @@ fn append_pages(store: Store, list: NodeRef<html::Ul>) {
         if fresh.is_empty() {
             return;
         }
-        let page = mount_to(ul.into(), move || {
+        let page = mount_to(ul, move || {
             fresh
                 .into_iter()
                 .map(|entry| view! { <HistoryItem store=store entry=entry /> })

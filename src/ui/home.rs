@@ -4,6 +4,7 @@ use laurel_core::tier::{progress, Progress};
 use laurel_core::wire::{EarnKind, WidgetData};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::join::{EnrollForm, JoinPrompt};
 use super::{points_text, with_data, TierProgress};
@@ -100,18 +101,21 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
         )
     });
     // Right after joining, the form that had focus is gone: move focus to the greeting.
-    let heading = NodeRef::<html::H2>::new();
+    let card = NodeRef::<html::Div>::new();
     if matches!(untrack(|| store.enrollment()), ActionState::Done(_)) {
-        Effect::new(move |_| {
-            if let Some(h) = heading.get() {
+        super::effect(move || {
+            let heading = card
+                .get()
+                .and_then(|c| c.query_selector("h2").ok().flatten());
+            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = h.focus();
                 store.set_earn_action(EarnKind::Signup, ActionState::Idle);
             }
         });
     }
     view! {
-        <div class="member" part="member">
-            <h2 class="title" tabindex="-1" node_ref=heading>
+        <div class="member" part="member" node_ref=card>
+            <h2 class="title" tabindex="-1">
                 {fill(msgs.greeting, &[("name", &member.first_name)])}
             </h2>
             <p class="balance" part="balance">

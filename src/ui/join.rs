@@ -62,7 +62,7 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                         <input
                             type="checkbox"
                             required
-                            prop:checked=move || terms.get()
+                            checked=terms.get_untracked()
                             on:change=move |ev| terms.set(event_target_checked(&ev))
                         />
                         <span>{msgs.enroll_terms}</span>
@@ -73,7 +73,7 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                     <label class="check">
                         <input
                             type="checkbox"
-                            prop:checked=move || marketing.get()
+                            checked=marketing.get_untracked()
                             on:change=move |ev| marketing.set(event_target_checked(&ev))
                         />
                         <span>{msgs.enroll_marketing}</span>

@@ -16,8 +16,12 @@ use crate::state::{Origin, Store};
 pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let open = store.launcher_open;
-    let button = NodeRef::<html::Button>::new();
-    let panel = NodeRef::<html::Div>::new();
+    // One ref, on the launcher's root: the button and the panel are found inside it.
+    let root = NodeRef::<html::Div>::new();
+    let button = move || {
+        root.get_untracked()
+            .and_then(|r| find(&r, ".launcher-button"))
+    };
     store.count_launcher(1);
     on_cleanup(move || store.count_launcher(-1));
     if open.get_untracked() {
@@ -46,7 +50,7 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     // Closing puts focus back on the button when it was in the panel (and so is now lost) or
     // still inside the widget. A close asked for by the page leaves the page's focus alone.
     let focus_was_ours = move || {
-        let in_shadow = button
+        let in_shadow = root
             .get_untracked()
             .and_then(|b| b.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
             .and_then(|r| r.active_element())
@@ -58,31 +62,29 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
         });
         in_shadow || lost
     };
-    Effect::new(move |was_open: Option<bool>| {
+    let mut was_open = false;
+    super::effect(move || {
         let is_open = open.get();
         if is_open {
-            if let Some(p) = panel.get() {
+            if let Some(p) = root.get().and_then(|r| find(&r, ".launcher-panel")) {
                 focus_first(&p, "button, a[href]");
             }
-        } else if was_open == Some(true) && focus_was_ours() {
-            if let Some(b) = button.get_untracked() {
+        } else if was_open && focus_was_ours() {
+            if let Some(b) = button() {
                 let _ = b.focus();
             }
         }
-        is_open
+        was_open = is_open;
     });
-    // A click anywhere outside the panel and the button closes it; composedPath sees through
-    // the shadow boundary.
-    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+    // A click anywhere outside the launcher (its panel and its button) closes it; composedPath
+    // sees through the shadow boundary.
+    let outside = window_event_listener_untyped("pointerdown", move |ev| {
         if !open.get_untracked() {
             return;
         }
         let path = ev.composed_path();
-        let inside = |n: Option<web_sys::HtmlElement>| n.is_some_and(|n| path.includes(&n, 0));
-        if !inside(panel.get_untracked().map(Into::into))
-            && !inside(button.get_untracked().map(Into::into))
-            && store.redeem.with_untracked(Option::is_none)
-        {
+        let inside = root.get_untracked().is_some_and(|r| path.includes(&r, 0));
+        if !inside && store.redeem.with_untracked(Option::is_none) {
             store.close();
         }
     });
@@ -91,12 +93,15 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
         if ev.key() == "Escape" && store.redeem.with_untracked(Option::is_none) {
             ev.prevent_default();
             store.close();
-        } else if let Some(p) = panel.get_untracked() {
+        } else if let Some(p) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
             trap_focus(&p, &ev);
         }
     };
     view! {
-        <div class="launcher" part="launcher" data-corner=corner.as_str()>
+        <div class="launcher" part="launcher" data-corner=corner.as_str() node_ref=root>
             <Show when=move || open.get()>
                 <div
                     class="launcher-panel"
@@ -104,7 +109,6 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                     role="dialog"
                     aria-modal="true"
                     aria-label=msgs.region_label
-                    node_ref=panel
                     on:keydown=keydown
                 >
                     <button type="button" class="close" part="close" aria-label=msgs.close on:click=move |_| store.close()>
@@ -118,7 +122,6 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                 class="launcher-button"
                 part="launcher-button"
                 aria-expanded=move || open.get().to_string()
-                node_ref=button
                 on:click=move |_| if open.get_untracked() { store.close() } else { store.open(None) }
             >
                 <span>{msgs.launcher_open}</span>
@@ -129,4 +132,12 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
             </button>
         </div>
     }
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }

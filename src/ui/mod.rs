@@ -14,6 +14,7 @@ mod my_rewards;
 mod panel;
 mod points;
 mod progress;
+mod reactive;
 mod rewards;
 
 use laurel_core::i18n::Locale;
@@ -23,12 +24,13 @@ use laurel_core::wire::{PointsName, WidgetData};
 use leptos::prelude::*;
 
 pub use copy::CopyButton;
-pub use error::ErrorPanel;
+pub use error::{ErrorPanel, Retry};
 pub use launcher::Launcher;
 pub use loading::LoadingSkeleton;
 pub use panel::Panel;
 pub use points::PointsBadge;
 pub use progress::TierProgress;
+pub use reactive::effect;
 
 use crate::state::{Origin, Store};
 
@@ -66,7 +68,7 @@ pub fn points(store: Store, n: u64) -> String {
 /// panel waits for data.
 fn follow_open_requests(store: Store, view: RwSignal<View>) {
     let mut applied = store.nav_requests();
-    Effect::new(move |_| {
+    reactive::effect(move || {
         let requested = store.nav.get();
         let n = store.nav_requests();
         if n > applied {
@@ -86,8 +88,9 @@ pub fn Widget(
 ) -> impl IntoView {
     let locale = store.locale;
     let msgs = locale.messages();
-    let busy = move || matches!(store.data.get(), Load::Loading).to_string();
-    let ready = Memo::new(move |_| matches!(store.data.get(), Load::Ready(_)));
+    // Only the variant is read: a clone of the data for that would copy the whole catalog.
+    let busy = move || store.data.with(|d| matches!(d, Load::Loading)).to_string();
+    let ready = reactive::memo(move || store.data.with(|d| matches!(d, Load::Ready(_))));
     follow_open_requests(store, view);
     view! {
         <section
@@ -100,12 +103,11 @@ pub fn Widget(
         >
             <Show
                 when=move || ready.get()
-                fallback=move || match store.data.get() {
-                    Load::Failed(kind) => {
-                        let retry = Callback::new(move |()| store.load());
-                        view! { <ErrorPanel locale=locale kind=kind on_retry=retry /> }.into_any()
+                fallback=move || match store.data.with(|d| match d { Load::Failed(k) => Some(*k), _ => None }) {
+                    Some(kind) => {
+                        view! { <ErrorPanel store=store kind=kind retry=Retry::Load /> }.into_any()
                     }
-                    _ => view! { <LoadingSkeleton locale=locale /> }.into_any(),
+                    None => view! { <LoadingSkeleton locale=locale /> }.into_any(),
                 }
             >
                 <Panel store=store view=view origin=origin />

@@ -3,7 +3,7 @@ use laurel_core::load::Load;
 use laurel_core::wire::Redemption;
 use leptos::prelude::*;
 
-use super::{CopyButton, ErrorPanel};
+use super::{CopyButton, ErrorPanel, Retry};
 use crate::state::Store;
 
 /// Codes the member has redeemed, newest first, each with Copy.
@@ -21,11 +21,7 @@ pub fn MyRewards(store: Store) -> impl IntoView {
         }
         .into_any(),
         Some(Load::Failed(kind)) => {
-            let retry = Callback::new(move |()| {
-                store.redemptions.set(None);
-                store.load_redemptions();
-            });
-            view! { <ErrorPanel locale=store.locale kind=kind on_retry=retry /> }.into_any()
+            view! { <ErrorPanel store=store kind=kind retry=Retry::Codes /> }.into_any()
         }
         _ => view! { <p class="muted" role="status">{msgs.loading}</p> }.into_any(),
     }

@@ -1,3 +1,4 @@
+use laurel_core::i18n::fill;
 use laurel_core::view::View;
 use leptos::prelude::*;
 
@@ -15,7 +16,8 @@ use crate::state::{Origin, Store};
 #[component]
 pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
-    let is_member = Memo::new(move |_| with_data(store, |d| d.member.is_some()).unwrap_or(false));
+    let is_member =
+        super::reactive::memo(move || with_data(store, |d| d.member.is_some()).unwrap_or(false));
     // A members-only view asked for by a guest shows Home.
     let shown = Memo::new(move |_| {
         let v = view.get();
@@ -56,6 +58,10 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                     .collect_view()
             }}
         </nav>
+        {move || store.offline.get().map(|at| {
+            let time = crate::browser::intl::time(store.locale, at);
+            view! { <p class="notice" part="offline" role="status">{fill(msgs.offline, &[("time", &time)])}</p> }
+        })}
         <div class="view" part="view">
             {move || match shown.get() {
                 View::Home => view! { <Home store=store origin=origin /> }.into_any(),

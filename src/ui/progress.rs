@@ -19,20 +19,21 @@ pub fn TierProgress(
         &[("points", &remaining), ("tier", &next_tier)],
     );
     let label = fill(msgs.progress_label, &[("tier", &next_tier)]);
-    let width = format!("{}.{}%", permille / 10, permille % 10);
+    // A native progress element: its fill comes from attributes, not an inline style, and the
+    // ARIA values give the points between the tiers.
     view! {
         <div class="progress" part="progress">
-            <div
+            <progress
                 class="progress-track"
-                role="progressbar"
+                part="progress-bar"
+                max="1000"
+                value=permille.to_string()
                 aria-label=label
                 aria-valuemin=from.to_string()
                 aria-valuemax=to.to_string()
                 aria-valuenow=value.to_string()
                 aria-valuetext=text.clone()
-            >
-                <div class="progress-fill" part="progress-fill" style:inline-size=width></div>
-            </div>
+            ></progress>
             <p class="progress-text">{text}</p>
         </div>
     }

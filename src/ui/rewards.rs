@@ -139,6 +139,7 @@ fn RewardCard(
                     type="button"
                     class="button small"
                     part="button redeem"
+                    disabled=move || store.offline.get().is_some()
                     data-reward=reward.id.clone()
                     aria-label=label
                     on:click=move |_| store.start_redeem(for_dialog.clone(), origin)

@@ -1,7 +1,7 @@
 // Loading on real pages: one async tag from any position, before or after DOMContentLoaded, a
 // second copy, <laurel-widget> and <laurel-points> anywhere, shared state, bad settings, and a
 // strict Content-Security-Policy.
-const { test, expect, API, points } = require("./fixtures");
+const { test, expect, API, points, shopperToken, renderedTokens } = require("./fixtures");
 
 /** Serves the plain page with its body replaced by `body` (script tags included). */
 async function pageWith(page, build) {
@@ -130,7 +130,7 @@ test("<laurel-widget view> renders inline anywhere, and two widgets plus three p
 });
 
 test("<laurel-points> follows its attributes when the shopper picks another variant", async ({ page, request }) => {
-  const token = async () => page.evaluate(() => document.querySelector("script[data-token]").dataset.token);
+  const token = () => shopperToken(page, request);
   await page.goto("/product.html?as=member");
   const badge = page.locator("laurel-points");
   const expected = async (amount) => {
@@ -222,10 +222,12 @@ const cached = (page) =>
   page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("laurel:")).map((k) => [k, sessionStorage.getItem(k)]));
 
 test("a repeat view paints the last answer at once and then shows the fresh one", async ({ page }) => {
+  const tokens = renderedTokens(page);
   await page.goto("/plain.html?as=member");
   const w = page.locator("#loyalty laurel-widget");
   await expect(w.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
-  const token = await page.evaluate(() => document.querySelector("script[data-token]").dataset.token);
+  const token = tokens[0];
+  expect(token.split(".")).toHaveLength(3);
   const entries = await cached(page);
   expect(entries).toHaveLength(1);
   const [key, value] = entries[0];
@@ -260,4 +262,18 @@ test("signing out or in forgets every cached answer", async ({ page }) => {
   await page.evaluate(() => window.Laurel.logout());
   await expect(page.locator("#loyalty laurel-widget").getByRole("heading", { name: /^Join / })).toBeVisible();
   expect(await cached(page)).toEqual([]);
+});
+
+test("the token leaves the DOM once read, and the widget keeps working with it", async ({ page }) => {
+  const tokens = renderedTokens(page);
+  await page.goto("/?as=member");
+  const w = page.locator("#loyalty laurel-widget");
+  await expect(w.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+  expect(tokens).toHaveLength(1);
+  const dom = await page.evaluate(() => ({ withToken: document.querySelectorAll("[data-token]").length, html: document.documentElement.outerHTML }));
+  expect(dom.withToken).toBe(0);
+  expect(dom.html).not.toContain(tokens[0]);
+  // Still signed in: the history is the member's own.
+  await w.getByRole("button", { name: "History", exact: true }).click();
+  await expect(w.locator(".history-item").first()).toBeVisible();
 });

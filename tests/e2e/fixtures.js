@@ -33,7 +33,7 @@ const test = base.extend({
     await use({
       /** The /v1/widget response for the token the page was rendered with. */
       async expected() {
-        const token = await page.locator("script[data-api]").first().getAttribute("data-token");
+        const token = await shopperToken(page, request);
         const headers = token ? { Authorization: `Bearer ${token}` } : {};
         const res = await request.get(`${API}/v1/widget`, { headers });
         expect(res.ok()).toBeTruthy();
@@ -42,6 +42,31 @@ const test = base.extend({
     });
   },
 });
+
+/**
+ * A token for the shopper the page shows (its `?as=` persona, or the persona cookie), from the
+ * demo shop's backend: the widget takes the page's own out of the DOM.
+ */
+async function shopperToken(page, request) {
+  let persona = new URL(page.url()).searchParams.get("as");
+  if (!persona) {
+    const cookie = (await page.context().cookies()).find((c) => c.name === "laurel_demo_as");
+    persona = cookie ? cookie.value : "member";
+  }
+  const { token } = await (await request.get(`/demo-token?as=${persona}`)).json();
+  return token;
+}
+
+/** Records the token each page was rendered with, read from the HTML the server sent. */
+function renderedTokens(page) {
+  const seen = [];
+  page.on("response", async (res) => {
+    if (res.request().resourceType() !== "document") return;
+    const match = (await res.text().catch(() => "")).match(/data-token="([^"]+)"/);
+    if (match) seen.push(match[1]);
+  });
+  return seen;
+}
 
 /** The rewards a member can redeem now. */
 function affordable({ member, rewards, tiers }) {
@@ -52,4 +77,4 @@ function affordable({ member, rewards, tiers }) {
 /** The most expensive reward a member can redeem now, as the widget's home view names it. */
 const bestAffordable = (data) => affordable(data).sort((a, b) => b.cost - a.cost)[0];
 
-module.exports = { test, expect, API, number, points, date, affordable, bestAffordable };
+module.exports = { test, expect, API, number, points, date, affordable, bestAffordable, shopperToken, renderedTokens };

@@ -1,7 +1,7 @@
 // The host page talks to the widget: the window.Laurel queue and API, the laurel:* events and
 // their details, cancelling a redemption, handing the code to the cart, a single-page app that
 // switches shoppers, and destroy. Redeeming tests use Noor (vip), who has points to spare.
-const { test, expect, API, points } = require("./fixtures");
+const { test, expect, API, points, shopperToken } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty laurel-widget");
 const launcher = (page) => page.locator("laurel-widget[placement=launcher]");
@@ -37,7 +37,7 @@ async function recordEvents(page) {
 
 /** The API's view of the shopper whose token the page carries. */
 async function apiWidget(page, request) {
-  const token = await page.evaluate(() => document.querySelector("script[data-token]").dataset.token);
+  const token = await shopperToken(page, request);
   const res = await request.get(`${API}/v1/widget`, { headers: { Authorization: `Bearer ${token}` } });
   return res.json();
 }
@@ -282,7 +282,7 @@ test("a single-page app signs in and out without a reload, and no trace of the s
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });
 
-test("destroy() removes every node and listener, and a new init starts again", async ({ page }) => {
+test("destroy() removes every node and listener, and a new init starts again", async ({ page, request }) => {
   await page.goto("/plain.html?as=member");
   await expect(inline(page).getByRole("heading", { name: "Hi Maya" })).toBeVisible();
   await page.evaluate(() => {
@@ -302,7 +302,7 @@ test("destroy() removes every node and listener, and a new init starts again", a
   expect(requests).toEqual([]);
 
   const api = await page.evaluate(() => document.querySelector("script[data-api]").dataset.api);
-  const token = await page.evaluate(() => document.querySelector("script[data-token]").dataset.token);
+  const token = await shopperToken(page, request);
   await page.evaluate(([api, token]) => window.Laurel.init({ api, token, mount: "#loyalty", view: "rewards" }), [api, token]);
   await expect(tab(inline(page), "Rewards")).toHaveAttribute("aria-current", "page");
   await expect(page.locator("laurel-widget")).toHaveCount(1);

@@ -79,6 +79,13 @@ pub struct Messages {
     pub error_already_enrolled: &'static str,
     pub error_in_flight: &'static str,
     pub error_invalid: &'static str,
+    pub error_sign_in: &'static str,
+    pub error_key_missing: &'static str,
+    pub error_key_reused: &'static str,
+    pub error_not_found: &'static str,
+    pub error_too_large: &'static str,
+    pub error_unknown: &'static str,
+    pub offline: &'static str,
     // Home
     pub greeting: &'static str,
     pub balance_label: &'static str,
@@ -197,6 +204,12 @@ impl Messages {
             ErrorKind::AlreadyEnrolled => self.error_already_enrolled,
             ErrorKind::InFlight => self.error_in_flight,
             ErrorKind::Invalid => self.error_invalid,
+            ErrorKind::SignIn => self.error_sign_in,
+            ErrorKind::KeyMissing => self.error_key_missing,
+            ErrorKind::KeyReused => self.error_key_reused,
+            ErrorKind::NotFound => self.error_not_found,
+            ErrorKind::TooLarge => self.error_too_large,
+            ErrorKind::Unknown => self.error_unknown,
         }
     }
 
@@ -294,6 +307,12 @@ mod tests {
             ErrorKind::AlreadyEnrolled,
             ErrorKind::InFlight,
             ErrorKind::Invalid,
+            ErrorKind::SignIn,
+            ErrorKind::KeyMissing,
+            ErrorKind::KeyReused,
+            ErrorKind::NotFound,
+            ErrorKind::TooLarge,
+            ErrorKind::Unknown,
         ];
         let texts: std::collections::HashSet<_> = kinds.iter().map(|k| m.error(*k)).collect();
         assert_eq!(texts.len(), kinds.len());
