@@ -2,11 +2,16 @@
 //! `src/embed/laurel.js` loads it and forwards the script tags, the `window.Laurel` calls and the
 //! custom elements' lifecycle to these exports.
 
+// No Rust `main`: std's runtime start-up and shutdown (stdout flushing, its io error texts) is
+// dead weight in a page; wasm-bindgen calls `start` when the module is instantiated.
+#![no_main]
+
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-fn main() {
+#[wasm_bindgen(start)]
+fn start() {
     laurel::embed::install_panic_hook();
 }
 

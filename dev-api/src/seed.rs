@@ -19,6 +19,8 @@ pub const PERSONAS: &[(&str, Option<&str>)] = &[
     ("vip", Some("cus_noor")),
     ("almost", Some("cus_omar")),
     ("visitor", Some("cus_ana")),
+    // For the failure tests: a shopper whose attempts to join never get through.
+    ("outage", Some("cus_kai")),
 ];
 
 pub fn persona_customer(persona: &str) -> Option<Option<&'static str>> {
@@ -334,6 +336,7 @@ const CUSTOMERS: &[CustomerRow] = &[
     ),
     ("cus_omar", "Omar", true, 460, 460, None, "OMAR-5R1N", 0, 0),
     ("cus_ana", "Ana", false, 0, 0, None, "ANA-9W6C", 0, 0),
+    ("cus_kai", "Kai", false, 0, 0, None, "KAI-3F5V", 0, 0),
 ];
 
 /// Seeds an empty database; does nothing when a program already exists.

@@ -46,7 +46,7 @@ impl std::fmt::Display for ApiError {
             } => write!(f, "HTTP {status}: {} ({})", p.title, p.kind),
             Self::Status { status, .. } => write!(f, "HTTP {status}"),
             Self::Decode(e) => write!(f, "unexpected response: {e}"),
-            Self::SignedOut => f.write_str("the token was refused and none could be renewed"),
+            Self::SignedOut => f.write_str("signed out: no fresh token"),
         }
     }
 }

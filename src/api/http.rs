@@ -33,6 +33,9 @@ fn js_text(e: JsValue) -> String {
         .unwrap_or_else(|| "fetch failed".into())
 }
 
+/// How a try ended: the body, or the failure with any `Retry-After`.
+type Tried = (Result<String, ApiError>, Option<String>);
+
 /// A request to send: to the API, or to the shop's token endpoint.
 struct Outgoing<'a> {
     url: String,
@@ -95,7 +98,7 @@ impl HttpClient {
     }
 
     /// One try, aborted after the timeout: the body, or the failure with any `Retry-After`.
-    async fn attempt(&self, out: &Outgoing<'_>) -> (Result<String, ApiError>, Option<String>) {
+    async fn attempt(&self, out: &Outgoing<'_>) -> Tried {
         let controller = match AbortController::new() {
             Ok(c) => c,
             Err(e) => return (Err(ApiError::Network(js_text(e))), None),
@@ -126,11 +129,13 @@ impl HttpClient {
     }
 
     /// Sends to the API, retrying what is safe to repeat, and renewing the token once on a 401.
+    /// `first` is the outcome of a first try made elsewhere (the loader's request), if any.
     async fn call(
         &self,
         path: &str,
         body: Option<&str>,
         idempotency_key: Option<&str>,
+        mut first: Option<Tried>,
     ) -> Result<String, ApiError> {
         let repeatable = body.is_none() || idempotency_key.is_some();
         let mut renewed = false;
@@ -143,7 +148,10 @@ impl HttpClient {
                 token: self.token(),
                 to_api: true,
             };
-            let (result, retry_after) = self.attempt(&out).await;
+            let (result, retry_after) = match first.take() {
+                Some(tried) => tried,
+                None => self.attempt(&out).await,
+            };
             let error = match result {
                 Ok(text) => return Ok(text),
                 Err(e) => e,
@@ -207,7 +215,7 @@ impl HttpClient {
     }
 
     async fn get<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
-        let text = self.call(path, None, None).await?;
+        let text = self.call(path, None, None, None).await?;
         parse(&text)
     }
 
@@ -218,28 +226,25 @@ impl HttpClient {
         idempotency_key: Option<&str>,
     ) -> Result<T, ApiError> {
         let text = self
-            .call(path, Some(&body.to_json()), idempotency_key)
+            .call(path, Some(&body.to_json()), idempotency_key, None)
             .await?;
         parse(&text)
     }
 }
 
 impl HttpClient {
-    /// `GET /v1/widget` answered by the request the loader sent before the wasm arrived, under
-    /// the same timeout: the loader resolves it to the response, `"timeout"`, or null on any
-    /// other failure, when the client asks again itself (as it does after a 401 it can renew).
+    /// `GET /v1/widget` whose first try is the request the loader sent before the wasm arrived:
+    /// it resolves to the response, `"timeout"`, or null on any other failure. Retries and
+    /// renewal follow as for any call.
     pub async fn widget_from(&self, prefetched: js_sys::Promise) -> Result<WidgetData, ApiError> {
         let answer = JsFuture::from(prefetched).await.unwrap_or(JsValue::NULL);
-        if answer.as_string().as_deref() == Some("timeout") {
-            return Err(ApiError::Timeout);
-        }
-        match answer.dyn_into::<Response>() {
-            Ok(response) => match read(response).await.0 {
-                Ok(text) => decode_widget(&text),
-                Err(_) => self.widget().await,
-            },
-            Err(_) => self.widget().await,
-        }
+        let first = match answer.dyn_into::<Response>() {
+            Ok(response) => read(response).await,
+            Err(v) if v.as_string().as_deref() == Some("timeout") => (Err(ApiError::Timeout), None),
+            Err(_) => (Err(ApiError::Network("no answer".into())), None),
+        };
+        let text = self.call("/v1/widget", None, None, Some(first)).await?;
+        decode_widget(&text)
     }
 }
 
@@ -264,7 +269,7 @@ async fn text(response: &Response) -> Result<String, ApiError> {
         .ok_or_else(|| ApiError::Decode("the body is not text".into()))
 }
 
-async fn send(request: Request) -> (Result<String, ApiError>, Option<String>) {
+async fn send(request: Request) -> Tried {
     let Some(window) = web_sys::window() else {
         return (Err(ApiError::Network("no window".into())), None);
     };
@@ -282,7 +287,7 @@ async fn send(request: Request) -> (Result<String, ApiError>, Option<String>) {
 }
 
 /// A success body as JSON text; or the status with its problem+json and any `Retry-After`.
-async fn read(response: Response) -> (Result<String, ApiError>, Option<String>) {
+async fn read(response: Response) -> Tried {
     let header = |name: &str| response.headers().get(name).ok().flatten();
     if !response.ok() {
         let status = response.status();
@@ -310,7 +315,7 @@ fn query(value: &str) -> String {
 
 impl LoyaltyApi for HttpClient {
     async fn widget(&self) -> Result<WidgetData, ApiError> {
-        decode_widget(&self.call("/v1/widget", None, None).await?)
+        decode_widget(&self.call("/v1/widget", None, None, None).await?)
     }
 
     async fn enroll(&self, req: &EnrollmentRequest) -> Result<Member, ApiError> {

@@ -75,9 +75,9 @@ fn run(name: &str, arg: JsValue) {
         }
         ("close", Some(store)) => store.close(),
         ("refresh", Some(store)) => store.refresh(),
-        ("identify" | "logout" | "open" | "close" | "refresh", None) => report(&format!(
-            "Laurel.{name}() needs a running widget (a tag or Laurel.init)"
-        )),
+        ("identify" | "logout" | "open" | "close" | "refresh", None) => {
+            report("this needs a running widget (a tag or Laurel.init)")
+        }
         _ => report(&format!("Laurel has no command \"{name}\"")),
     }
 }

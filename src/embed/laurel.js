@@ -20,7 +20,7 @@
     base = found && found.src;
   }
   if (!base) {
-    console.error("Laurel: cannot tell where laurel.js was loaded from");
+    console.error("Laurel: cannot find its own URL");
     return;
   }
 
@@ -55,7 +55,7 @@
       return;
     }
     dead = true;
-    console.error("Laurel: stopped after an internal error; the page is not affected.", error);
+    console.error("Laurel: stopped after an internal error", error);
     d.querySelectorAll("laurel-widget").forEach(function (host) {
       if (host.shadowRoot) {
         var note = d.createElement("p");
@@ -151,7 +151,7 @@
         name = "laurel:" + name;
       }
       if (typeof handler !== "function") {
-        console.error("Laurel: on(" + name + ") needs a function");
+        console.error("Laurel: on() needs a function");
         return function () {};
       }
       d.addEventListener(name, handler);
