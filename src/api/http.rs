@@ -157,11 +157,12 @@ impl HttpClient {
                 Err(e) => e,
             };
             let outcome = match &error {
-                ApiError::Status { status: 401, .. } if self.renews() && !renewed => {
-                    renewed = true;
-                    if self.renew().await {
+                // Renewed once; a token refused again means the shop has signed the shopper out.
+                ApiError::Status { status: 401, .. } if self.renews() && out.token.is_some() => {
+                    if !std::mem::replace(&mut renewed, true) && self.renew().await {
                         continue;
                     }
+                    *self.token.borrow_mut() = None;
                     return Err(ApiError::SignedOut);
                 }
                 ApiError::Status { status, .. } => Outcome::Status(*status),
@@ -302,8 +303,8 @@ async fn read(response: Response) -> Tried {
     }
     let kind = header("content-type").unwrap_or_default();
     if !kind.contains("json") {
-        let e = ApiError::Decode(format!("expected JSON, got \"{kind}\""));
-        return (Err(e), None);
+        // Shown as "unexpected response: text/html".
+        return (Err(ApiError::Decode(kind)), None);
     }
     (text(&response).await, None)
 }

@@ -76,7 +76,7 @@ fn run(name: &str, arg: JsValue) {
         ("close", Some(store)) => store.close(),
         ("refresh", Some(store)) => store.refresh(),
         ("identify" | "logout" | "open" | "close" | "refresh", None) => {
-            report("this needs a running widget (a tag or Laurel.init)")
+            report(session::NOT_RUNNING)
         }
         _ => report(&format!("Laurel has no command \"{name}\"")),
     }

@@ -138,14 +138,14 @@ pub fn create(
         .ok_or("no document")?;
     let element = document
         .create_element("laurel-widget")
-        .map_err(|_| "could not create <laurel-widget>")?;
+        .map_err(|_| "could not add <laurel-widget> to the page")?;
     for (name, value) in attributes {
         let _ = element.set_attribute(name, value);
     }
     register(&element, true, signature);
     parent
         .insert_before(&element, before)
-        .map_err(|_| "could not insert the widget into the page")?;
+        .map_err(|_| "could not add <laurel-widget> to the page")?;
     mount(&element);
     Ok(())
 }

@@ -84,10 +84,13 @@ pub fn end() {
     }
 }
 
+/// Said when a command needs a session and there is none.
+pub const NOT_RUNNING: &str = "this needs a running widget (a tag or Laurel.init)";
+
 /// The same page with another shopper (`None`: signed out), rendered from scratch.
 pub fn switch_shopper(token: Option<String>) {
     let Some(mut config) = config() else {
-        return crate::browser::report("identify() and logout() need a running widget");
+        return crate::browser::report(NOT_RUNNING);
     };
     config.token = token;
     loader::forget();

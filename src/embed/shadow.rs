@@ -35,6 +35,9 @@ fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
     js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets).map(|_| ())
 }
 
+/// What failed is a browser refusing plain DOM calls: one message serves them all.
+const BUILD: &str = "could not build the widget";
+
 /// An empty, styled root element of class `class` in `host`'s open shadow root, to render into.
 /// The shadow root is reused when the host had one from an earlier mount.
 pub fn container(host: &Element, locale: Locale, class: &str) -> Result<HtmlElement, String> {
@@ -48,16 +51,15 @@ pub fn container(host: &Element, locale: Locale, class: &str) -> Result<HtmlElem
             .map_err(|_| "this element has a closed shadow root")?,
     };
     clear(host);
-    apply_styles(&root).map_err(|_| "could not style the widget")?;
+    apply_styles(&root).map_err(|_| BUILD)?;
     let div: HtmlElement = document
         .create_element("div")
-        .map_err(|_| "could not create the widget's root")?
+        .map_err(|_| BUILD)?
         .unchecked_into();
     div.set_class_name(class);
     let _ = div.set_attribute("lang", locale.bcp47());
     let _ = div.set_attribute("dir", locale.dir().as_str());
-    root.append_child(&div)
-        .map_err(|_| "could not insert the widget's root")?;
+    root.append_child(&div).map_err(|_| BUILD)?;
     Ok(div)
 }
 
