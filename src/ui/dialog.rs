@@ -96,7 +96,8 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
     let close = move || store.close_redeem();
     let keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
-            ev.prevent_default();
+            // Closes this dialog only, not the launcher's panel around it.
+            ev.stop_propagation();
             close();
         } else if let Some(d) = dialog.get_untracked() {
             trap_focus(&d, &ev);

@@ -40,3 +40,19 @@ test("the redeem dialog and the launcher panel pass axe", async ({ page }) => {
   await expect(host.getByRole("dialog", { name: /^Redeem / })).toBeVisible();
   await noViolations(page, "laurel-widget[placement=launcher]");
 });
+
+test("the code after redeeming and the error state pass axe", async ({ page }) => {
+  await page.goto("/product.html?as=vip");
+  const host = page.locator("laurel-widget[placement=launcher]");
+  await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
+  await tab(host, "Rewards").click();
+  await host.getByRole("button", { name: /^Redeem /, disabled: false }).first().click();
+  await host.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(host.getByRole("dialog", { name: "Here's your reward" })).toBeVisible();
+  await noViolations(page, "laurel-widget[placement=launcher]");
+
+  await page.route(/\/v1\/widget$/, (route) => route.fulfill({ status: 500, contentType: "application/problem+json", body: '{"type":"https://laurel.dev/problems/internal","title":"Down","status":500}' }));
+  await page.goto("/?as=member");
+  await expect(page.locator("#loyalty").getByRole("alert")).toBeVisible({ timeout: 15_000 });
+  await noViolations(page, "#loyalty");
+});
