@@ -56,3 +56,58 @@ test("the code after redeeming and the error state pass axe", async ({ page }) =
   await expect(page.locator("#loyalty").getByRole("alert")).toBeVisible({ timeout: 15_000 });
   await noViolations(page, "#loyalty");
 });
+
+/** Every element of the widget's shadow trees, with its box and computed motion. */
+async function widgetElements(page, { slow = false } = {}) {
+  return page.evaluate((slow) => {
+    const out = [];
+    for (const host of document.querySelectorAll("laurel-widget, laurel-points")) {
+      for (const el of host.shadowRoot ? host.shadowRoot.querySelectorAll("*") : []) {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        out.push({
+          tag: el.tagName.toLowerCase(),
+          text: (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 40),
+          interactive: el.matches("button, a[href], input, select") && r.width > 0,
+          inline: el.matches("a[href]") && getComputedStyle(el.parentElement).display !== "flex" && el.parentElement.textContent.trim() !== el.textContent.trim(),
+          width: r.width,
+          height: r.height,
+          animation: s.animationName,
+          transition: s.transitionDuration.split(",").some((d) => parseFloat(d) > 0),
+        });
+      }
+    }
+    return out;
+  }, slow);
+}
+
+test("every target is at least 24 by 24 px, but links inside a sentence (WCAG 2.5.8)", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  for (const persona of ["member", "nonmember", "guest"]) {
+    await page.goto(`/?as=${persona}`);
+    const w = page.locator("#loyalty");
+    await expect(w.locator("section[aria-busy=false]")).toBeVisible();
+    for (const view of persona === "member" ? ["Home", "Rewards", "Ways to earn", "My rewards", "History"] : ["Home"]) {
+      await tab(w, view).click();
+      await page.waitForTimeout(150);
+      const small = (await widgetElements(page)).filter((e) => e.interactive && !e.inline && (e.width < 24 || e.height < 24));
+      expect(small, `${persona} ${view}`).toEqual([]);
+    }
+  }
+});
+
+test("with reduced motion nothing in the widget animates or transitions", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.route(/\/v1\/widget$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto("/?as=member");
+  // The loading skeleton is the widget's one animation.
+  await expect(page.locator("#loyalty").getByRole("status").first()).toBeVisible();
+  const moving = (await widgetElements(page)).filter((e) => e.animation !== "none" || e.transition);
+  expect(moving).toEqual([]);
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  const pulsing = (await widgetElements(page)).filter((e) => e.animation !== "none");
+  expect(pulsing.length).toBeGreaterThan(0);
+});
