@@ -111,3 +111,33 @@ test("with reduced motion nothing in the widget animates or transitions", async 
   const pulsing = (await widgetElements(page)).filter((e) => e.animation !== "none");
   expect(pulsing.length).toBeGreaterThan(0);
 });
+
+test("at 320 px nothing scrolls sideways: every view, the launcher's panel and the dialog (WCAG 1.4.10)", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = () =>
+    page.evaluate(() => {
+      const wide = [];
+      for (const host of document.querySelectorAll("laurel-widget")) {
+        for (const el of host.shadowRoot ? host.shadowRoot.querySelectorAll("*") : []) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5)) wide.push(`${el.tagName} ${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        }
+      }
+      return { scroll: document.documentElement.scrollWidth, wide };
+    });
+  await page.goto("/?as=top");
+  const w = page.locator("#loyalty");
+  for (const view of ["Home", "Rewards", "Ways to earn", "My rewards", "History"]) {
+    await tab(w, view).click();
+    await page.waitForTimeout(150);
+    expect(await overflow(), view).toEqual({ scroll: 320, wide: [] });
+  }
+  await page.goto("/product.html?as=member");
+  const host = page.locator("laurel-widget[placement=launcher]");
+  await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
+  await tab(host, "Rewards").click();
+  expect(await overflow(), "launcher panel").toEqual({ scroll: 320, wide: [] });
+  await host.getByRole("button", { name: /^Redeem / }).first().click();
+  await expect(host.getByRole("dialog", { name: /^Redeem / })).toBeVisible();
+  expect(await overflow(), "redeem dialog").toEqual({ scroll: 320, wide: [] });
+});
