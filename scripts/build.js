@@ -2,7 +2,10 @@
 // hashes, the demo storefront, precompressed .br and .gz files, and the size report that fails
 // the build when the shipped brotli total goes over size-budget.json.
 //
-//   node scripts/build.js <laurel-wasm.wasm from cargo> <dist dir>
+//   node scripts/build.js <dist dir> <locale>=<laurel-wasm.wasm from cargo> ...
+//
+// There is one wasm per language (each carries its own catalog, see core/build.rs) and one glue,
+// which must come out the same for all of them.
 "use strict";
 const { execFileSync } = require("child_process");
 const crypto = require("crypto");
@@ -12,53 +15,49 @@ const zlib = require("zlib");
 const esbuild = require("esbuild");
 
 const root = path.join(__dirname, "..");
-const [wasmIn, distArg] = process.argv.slice(2);
-if (!wasmIn || !distArg) {
-  console.error("usage: node scripts/build.js <laurel-wasm.wasm> <dist>");
+const [distArg, ...wasmArgs] = process.argv.slice(2);
+const inputs = wasmArgs.map((a) => a.split("="));
+if (!distArg || !inputs.length || inputs.some(([locale, file]) => !locale || !file)) {
+  console.error("usage: node scripts/build.js <dist> <locale>=<laurel-wasm.wasm> ...");
   process.exit(2);
 }
 const dist = path.resolve(distArg);
-const work = fs.mkdtempSync(path.join(require("os").tmpdir(), "laurel-build-"));
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
 const hash = (bytes) => crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 10);
 const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
 
-// 1. JS bindings, then one size-optimising pass. The exports removed belong to wasm-streams,
-//    which Leptos's server functions pull in; the widget never calls them.
-run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", work, "--out-name", "laurel-wasm", wasmIn]);
-const wasmOpt = path.join(work, "opt.wasm");
-run("wasm-opt", ["--remove-exports=*intounderlying*", "-Oz", path.join(work, "laurel-wasm_bg.wasm"), "-o", wasmOpt]);
-// Import and export names are hashes such as `__wbg_fetch_858ffa201963e190`, 12 KB of them:
-// they become `a`, `b`, ... in the wasm and in the glue alike.
-const short = shortenNames(fs.readFileSync(wasmOpt));
-fs.writeFileSync(wasmOpt, short.bytes);
-renameInGlue(path.join(work, "laurel-wasm.js"), short.imports, short.exports);
-
-// 2. The glue, keeping only what laurel.js calls, minified.
-const glue = esbuild.buildSync({
-  stdin: {
-    contents: 'export { default, command, connect, disconnect, changed } from "./laurel-wasm.js";',
-    resolveDir: work,
-  },
-  bundle: true,
-  format: "esm",
-  minify: true,
-  target: "es2020",
-  write: false,
-  logLevel: "warning",
-}).outputFiles[0].contents;
+// 1. Per language: JS bindings, then one size-optimising pass. The exports removed belong to
+//    wasm-streams, which Leptos's server functions pull in; the widget never calls them.
+const built = inputs.map(([locale, wasmIn]) => {
+  const work = fs.mkdtempSync(path.join(require("os").tmpdir(), "laurel-build-"));
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", work, "--out-name", "laurel-wasm", wasmIn]);
+  const wasmOpt = path.join(work, "opt.wasm");
+  run("wasm-opt", ["--remove-exports=*intounderlying*", "-Oz", path.join(work, "laurel-wasm_bg.wasm"), "-o", wasmOpt]);
+  // Import and export names are hashes such as `__wbg_fetch_858ffa201963e190`, 12 KB of them:
+  // they become `a`, `b`, ... in the wasm and in the glue alike.
+  const short = shortenNames(fs.readFileSync(wasmOpt));
+  fs.writeFileSync(wasmOpt, short.bytes);
+  renameInGlue(path.join(work, "laurel-wasm.js"), short.imports, short.exports);
+  return { locale, work, wasm: short.bytes, glue: bundleGlue(work) };
+});
+const glue = built[0].glue;
+for (const b of built) {
+  if (Buffer.compare(Buffer.from(b.glue), Buffer.from(glue)) !== 0) {
+    throw new Error(`the ${b.locale} wasm needs other glue than the ${built[0].locale} one`);
+  }
+}
 
 // 3. Content-hashed names, so that a CDN may cache them forever; only laurel.js is revalidated.
-const wasm = fs.readFileSync(wasmOpt);
 const glueName = `laurel-wasm.${hash(glue)}.js`;
-const wasmName = `laurel.${hash(wasm)}.wasm`;
+for (const b of built) b.name = `laurel.${b.locale}.${hash(b.wasm)}.wasm`;
+const wasmFiles = JSON.stringify(Object.fromEntries(built.map((b) => [b.locale, b.name])));
 const loaderSource = fs
   .readFileSync(path.join(root, "src/embed/laurel.js"), "utf8")
   .replace('"laurel-wasm.js"', JSON.stringify(glueName))
-  .replace('"laurel-wasm_bg.wasm"', JSON.stringify(wasmName));
-if (!loaderSource.includes(glueName) || !loaderSource.includes(wasmName)) {
-  throw new Error("laurel.js no longer names laurel-wasm.js and laurel-wasm_bg.wasm");
+  .replace('{ en: "laurel-wasm_bg.wasm" }', wasmFiles);
+if (!loaderSource.includes(glueName) || !loaderSource.includes(wasmFiles)) {
+  throw new Error("laurel.js no longer names laurel-wasm.js and its wasm files");
 }
 // The source's explanatory header stays in the repository; the shipped file names itself in
 // one line.
@@ -70,10 +69,10 @@ const loader =
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 fs.writeFileSync(path.join(dist, glueName), glue);
-fs.writeFileSync(path.join(dist, wasmName), wasm);
+for (const b of built) fs.writeFileSync(path.join(dist, b.name), b.wasm);
 fs.writeFileSync(path.join(dist, "laurel.js"), loader);
 fs.cpSync(path.join(root, "demo"), dist, { recursive: true });
-fs.rmSync(work, { recursive: true, force: true });
+for (const b of built) fs.rmSync(b.work, { recursive: true, force: true });
 
 // 5. Precompressed files, as a CDN serves them.
 const compressible = /\.(js|wasm|css|html|svg)$/;
@@ -85,11 +84,15 @@ for (const file of fs.readdirSync(dist, { recursive: true })) {
   fs.writeFileSync(`${full}.gz`, zlib.gzipSync(bytes, { level: 9 }));
 }
 
-// 6. What a shopper downloads, and the budget.
+// 6. What a shopper downloads, and the budget: the loader, the glue and the largest wasm.
+for (const b of built) {
+  console.log(`size: ${b.name.padEnd(28)} ${(b.wasm.length / 1024).toFixed(1).padStart(6)} KiB raw ${(brotli(b.wasm).length / 1024).toFixed(1).padStart(6)} KiB brotli`);
+}
+const largest = built.reduce((a, b) => (brotli(b.wasm).length > brotli(a.wasm).length ? b : a));
 const assets = [
   ["loader", "laurel.js", Buffer.from(loader)],
   ["glue", glueName, Buffer.from(glue)],
-  ["wasm (with the CSS)", wasmName, wasm],
+  [`wasm with the CSS and the ${largest.locale} texts, the largest`, largest.name, largest.wasm],
 ];
 const sizes = assets.map(([what, file, bytes]) => ({ what, file, raw: bytes.length, brotli: brotli(bytes).length }));
 const total = sizes.reduce((n, s) => n + s.brotli, 0);
@@ -230,4 +233,20 @@ function renameInGlue(file, imports, exports) {
     .replace(/^ {8}(__wbg_\w+|__wbindgen_\w+): function\([^)]*\) \{\n[\s\S]*?^ {8}\},\n/gm, "");
   if (/IntoUnderlying/.test(js)) throw new Error("wasm-streams' glue is still referenced");
   fs.writeFileSync(file, js);
+}
+
+/** 2. The glue, keeping only what laurel.js calls, minified. */
+function bundleGlue(work) {
+  return esbuild.buildSync({
+    stdin: {
+      contents: 'export { default, command, connect, disconnect, changed } from "./laurel-wasm.js";',
+      resolveDir: work,
+    },
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target: "es2020",
+    write: false,
+    logLevel: "warning",
+  }).outputFiles[0].contents;
 }

@@ -26,7 +26,10 @@
 
   // Start at once, in parallel: the wasm (compiled while it streams in), the glue, and the
   // shopper's first answer from the API, which the wasm takes over when it starts.
-  var wasmUrl = new URL("laurel-wasm_bg.wasm", base).href;
+  // One wasm per language, each with its own texts (./dev build fills in their names): the
+  // one for the page's language.
+  var wasmFiles = { en: "laurel-wasm_bg.wasm" };
+  var wasmUrl = new URL(wasmFiles[localeOf(script)], base).href;
   var wasmResponse = fetch(wasmUrl);
   var first = prefetch(script);
 
@@ -233,6 +236,15 @@
       });
     }
   });
+
+  // The page's language as the wasm chooses it: data-locale, then <html lang>, then the
+  // browser's, by language alone ("in" is Indonesian's old code); English for anything else.
+  function localeOf(tag) {
+    var t = ((tag && tag.getAttribute("data-locale")) || "").trim() || (d.documentElement.getAttribute("lang") || "").trim() || navigator.language || "";
+    var l = t.toLowerCase().split(/[-_]/)[0];
+    l = l === "in" ? "id" : l;
+    return Object.prototype.hasOwnProperty.call(wasmFiles, l) ? l : "en";
+  }
 
   // The customer a token names, for the cache key: a digest token's second part, or a JWT's sub.
   function customer(token) {

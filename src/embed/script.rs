@@ -12,10 +12,13 @@ fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
+/// The page's language when the tag names none: `<html lang>`, then the browser's.
 fn page_lang(document: &Document) -> Option<String> {
     document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))
+        .filter(|l| !l.is_empty())
+        .or_else(|| web_sys::window()?.navigator().language())
 }
 
 /// A pasted `<script src=".../laurel.js" data-api=...>` tag.

@@ -67,7 +67,7 @@ test("from a CDN path on another origin, under the policy the README gives, it l
   expect(served).toHaveLength(3);
   expect(served).toContain("laurel.js");
   expect(served.find((f) => /^laurel-wasm\.[0-9a-f]{10}\.js$/.test(f))).toBeTruthy();
-  expect(served.find((f) => /^laurel\.[0-9a-f]{10}\.wasm$/.test(f))).toBeTruthy();
+  expect(served.find((f) => /^laurel\.[a-z]{2}\.[0-9a-f]{10}\.wasm$/.test(f))).toBeTruthy();
 });
 
 test("a tag added by script after the page has loaded starts the widget", async ({ page }) => {
@@ -88,7 +88,7 @@ test("a tag added by script after the page has loaded starts the widget", async 
 });
 
 test("a second copy of the tag loads nothing twice and adds no second widget", async ({ page }) => {
-  const wasm = count(page, /\/laurel\.[0-9a-f]{10}\.wasm$/);
+  const wasm = count(page, /\/laurel\.[a-z]{2}\.[0-9a-f]{10}\.wasm$/);
   const widget = count(page, /\/v1\/widget$/);
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));

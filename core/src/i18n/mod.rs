@@ -1,14 +1,20 @@
 //! Per-locale message catalogs. Every shopper-facing string comes from here; numbers and dates
 //! are formatted by the browser's `Intl` before they are filled into a template.
-
-mod en;
+//!
+//! The catalogs are `catalogs/*.json`, compiled in by `build.rs`: all of them natively, and one
+//! per wasm in the widget's release build, which `laurel.js` picks for the page's language.
 
 use crate::load::ErrorKind;
 use crate::wire::RewardKind;
 
+/// The shipped languages. Adding one: a catalog in `catalogs/`, a variant here, and its tag in
+/// `negotiate`, `bcp47` and `laurel.js`'s list; the tests say what is missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
     En,
+    Th,
+    Id,
+    Fa,
 }
 
 /// Text direction, for the `dir` attribute.
@@ -28,165 +34,91 @@ impl Dir {
 }
 
 impl Locale {
-    /// Picks the best supported locale for a BCP 47 tag, falling back to English.
+    pub const ALL: [Locale; 4] = [Self::En, Self::Th, Self::Id, Self::Fa];
+
+    /// The locale for a (trimmed) BCP 47 tag by its language alone (`fa-IR` is `fa`; `in` is
+    /// Indonesian's old code), English for anything else. A release wasm has one language, which
+    /// `laurel.js` chose by the same rules: it is every page's.
     pub fn negotiate(tag: Option<&str>) -> Self {
+        if let Some(only) = ONLY {
+            return only;
+        }
         let primary = tag
             .and_then(|t| t.split(['-', '_']).next())
             .map(str::to_ascii_lowercase);
         match primary.as_deref() {
-            Some("en") | None | Some(_) => Self::En,
+            Some("th") => Self::Th,
+            Some("id" | "in") => Self::Id,
+            Some("fa") => Self::Fa,
+            _ => Self::En,
         }
     }
 
-    /// The tag handed to `Intl`. Always a valid tag, so `Intl` constructors cannot throw.
+    /// The tag handed to `Intl` and naming the catalog. Always a valid tag, so `Intl`
+    /// constructors cannot throw.
     pub fn bcp47(self) -> &'static str {
-        match self {
+        match ONLY.unwrap_or(self) {
             Self::En => "en",
+            Self::Th => "th",
+            Self::Id => "id",
+            Self::Fa => "fa",
         }
     }
 
     pub fn dir(self) -> Dir {
-        match self {
-            Self::En => Dir::Ltr,
+        match ONLY.unwrap_or(self) {
+            Self::Fa => Dir::Rtl,
+            _ => Dir::Ltr,
         }
     }
 
+    /// This locale's strings. A release widget carries one language (see `build.rs`), which
+    /// every locale gets: the page's.
     pub fn messages(self) -> &'static Messages {
+        #[cfg(laurel_locale = "en")]
+        return {
+            let _ = self;
+            &EN
+        };
+        #[cfg(laurel_locale = "th")]
+        return {
+            let _ = self;
+            &TH
+        };
+        #[cfg(laurel_locale = "id")]
+        return {
+            let _ = self;
+            &ID
+        };
+        #[cfg(laurel_locale = "fa")]
+        return {
+            let _ = self;
+            &FA
+        };
+        #[cfg(not(laurel_one_locale))]
         match self {
-            Self::En => &en::MESSAGES,
+            Self::En => &EN,
+            Self::Th => &TH,
+            Self::Id => &ID,
+            Self::Fa => &FA,
         }
     }
 }
 
-/// One locale's strings. `{name}` placeholders are filled by [`fill`]; `{points}` is always a
-/// filled `points_amount`, numbers and dates are formatted by `Intl` first.
-#[derive(Debug)]
-pub struct Messages {
-    pub region_label: &'static str,
-    pub loading: &'static str,
-    pub retry: &'static str,
-    pub close: &'static str,
-    pub error_network: &'static str,
-    pub error_timeout: &'static str,
-    pub error_unauthorized: &'static str,
-    pub error_rate_limited: &'static str,
-    pub error_server: &'static str,
-    pub error_bad_response: &'static str,
-    pub error_insufficient: &'static str,
-    pub error_unavailable: &'static str,
-    pub error_tier_too_low: &'static str,
-    pub error_not_enrolled: &'static str,
-    pub error_already_enrolled: &'static str,
-    pub error_in_flight: &'static str,
-    pub error_invalid: &'static str,
-    pub error_sign_in: &'static str,
-    pub error_key_missing: &'static str,
-    pub error_key_reused: &'static str,
-    pub error_not_found: &'static str,
-    pub error_too_large: &'static str,
-    pub error_unknown: &'static str,
-    pub offline: &'static str,
-    // Home
-    pub greeting: &'static str,
-    pub balance_label: &'static str,
-    pub points_amount: &'static str,
-    pub tier_badge: &'static str,
-    pub no_tier_yet: &'static str,
-    pub points_to_tier: &'static str,
-    pub progress_label: &'static str,
-    pub top_tier: &'static str,
-    pub benefits_title: &'static str,
-    /// `{reward}`
-    pub next_reward_ready: &'static str,
-    /// `{points}`, `{reward}`
-    pub next_reward_short: &'static str,
-    /// `{points}`, `{date}`
-    pub expiring: &'static str,
-    // Guest and enrollment
-    pub join_title: &'static str,
-    pub join_bonus: &'static str,
-    pub join_cta: &'static str,
-    pub sign_in: &'static str,
-    pub guest_explainer: &'static str,
-    pub enroll_title: &'static str,
-    pub enroll_terms: &'static str,
-    pub enroll_terms_link: &'static str,
-    pub enroll_marketing: &'static str,
-    pub enroll_submit: &'static str,
-    pub enroll_terms_required: &'static str,
-    /// `{points}`
-    pub launcher_teaser: &'static str,
-    // Navigation
-    pub nav_label: &'static str,
-    pub view_home: &'static str,
-    pub view_rewards: &'static str,
-    pub view_earn: &'static str,
-    pub view_my_rewards: &'static str,
-    pub view_history: &'static str,
-    pub launcher_open: &'static str,
-    pub launcher_badge: &'static str,
-    // Ways to earn
-    pub earn_done: &'static str,
-    /// `{points}`
-    pub earn_points: &'static str,
-    /// `{points}`
-    pub earn_per_unit: &'static str,
-    pub earn_open: &'static str,
-    pub birthday_month: &'static str,
-    pub birthday_day: &'static str,
-    pub birthday_save: &'static str,
-    pub birthday_saved: &'static str,
-    pub newsletter_subscribe: &'static str,
-    /// `{points}`
-    pub earned_now: &'static str,
-    pub referral_label: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub share: &'static str,
-    // Rewards
-    pub filter_label: &'static str,
-    pub filter_all: &'static str,
-    pub filter_can_redeem: &'static str,
-    pub sort_label: &'static str,
-    pub sort_low_high: &'static str,
-    pub sort_high_low: &'static str,
-    pub kind_fixed_discount: &'static str,
-    pub kind_percent_discount: &'static str,
-    pub kind_free_shipping: &'static str,
-    pub kind_free_product: &'static str,
-    pub kind_experience: &'static str,
-    pub kind_donation: &'static str,
-    pub status_affordable: &'static str,
-    /// `{points}`
-    pub status_short: &'static str,
-    /// `{tier}`
-    pub status_locked: &'static str,
-    pub status_unavailable: &'static str,
-    pub no_rewards: &'static str,
-    /// `{reward}`
-    pub redeem: &'static str,
-    pub redeem_short: &'static str,
-    // Redeem dialog
-    /// `{reward}`
-    pub confirm_title: &'static str,
-    pub confirm_cost: &'static str,
-    pub confirm_balance_after: &'static str,
-    pub confirm_submit: &'static str,
-    pub confirm_busy: &'static str,
-    pub cancel: &'static str,
-    pub redeemed_title: &'static str,
-    pub your_code: &'static str,
-    pub apply_to_cart: &'static str,
-    /// `{date}`
-    pub code_expires: &'static str,
-    // My rewards and history
-    pub my_rewards_empty: &'static str,
-    pub history_empty: &'static str,
-    pub load_more: &'static str,
-    // Points preview
-    /// `{points}`
-    pub earn_preview: &'static str,
-}
+/// The one language a release wasm carries (see `build.rs`); every language natively. As a
+/// constant, it lets the compiler drop what the other languages would need.
+#[cfg(laurel_locale = "en")]
+const ONLY: Option<Locale> = Some(Locale::En);
+#[cfg(laurel_locale = "th")]
+const ONLY: Option<Locale> = Some(Locale::Th);
+#[cfg(laurel_locale = "id")]
+const ONLY: Option<Locale> = Some(Locale::Id);
+#[cfg(laurel_locale = "fa")]
+const ONLY: Option<Locale> = Some(Locale::Fa);
+#[cfg(not(laurel_one_locale))]
+const ONLY: Option<Locale> = None;
+
+include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 
 impl Messages {
     pub fn error(&self, kind: ErrorKind) -> &'static str {
@@ -283,11 +215,71 @@ mod tests {
     }
 
     #[test]
-    fn negotiates_english_for_anything_unsupported() {
+    fn negotiates_by_language_and_falls_back_to_english() {
         assert_eq!(Locale::negotiate(Some("en-US")), Locale::En);
+        assert_eq!(Locale::negotiate(Some("fa-IR")), Locale::Fa);
+        assert_eq!(Locale::negotiate(Some("id-ID")), Locale::Id);
+        assert_eq!(Locale::negotiate(Some("in")), Locale::Id);
+        assert_eq!(Locale::negotiate(Some("TH_th")), Locale::Th);
         assert_eq!(Locale::negotiate(Some("zz")), Locale::En);
         assert_eq!(Locale::negotiate(None), Locale::En);
         assert_eq!(Locale::En.dir(), Dir::Ltr);
+        assert_eq!(Locale::Fa.dir(), Dir::Rtl);
+        for l in Locale::ALL {
+            assert_eq!(Locale::negotiate(Some(l.bcp47())), l);
+        }
+    }
+
+    type Catalog = serde_json::Map<String, serde_json::Value>;
+
+    fn catalog(locale: Locale) -> Catalog {
+        let text = match locale {
+            Locale::En => include_str!("catalogs/en.json"),
+            Locale::Th => include_str!("catalogs/th.json"),
+            Locale::Id => include_str!("catalogs/id.json"),
+            Locale::Fa => include_str!("catalogs/fa.json"),
+        };
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", locale.bcp47()))
+    }
+
+    /// `{name}` placeholders of a template, sorted.
+    fn placeholders(template: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn every_catalog_has_every_english_key_with_its_placeholders_and_no_other() {
+        let english = catalog(Locale::En);
+        for locale in Locale::ALL {
+            let tag = locale.bcp47();
+            let strings = catalog(locale);
+            for (key, en) in &english {
+                let text = strings.get(key).and_then(|v| v.as_str());
+                let text = text.unwrap_or_else(|| panic!("{tag} lacks \"{key}\""));
+                assert!(!text.trim().is_empty(), "{tag} {key} is empty");
+                let en = en.as_str().unwrap_or_default();
+                assert_eq!(placeholders(text), placeholders(en), "{tag} {key}: {text}");
+            }
+            let extra: Vec<_> = strings
+                .keys()
+                .filter(|k| !english.contains_key(*k))
+                .collect();
+            assert!(extra.is_empty(), "{tag} has keys English lacks: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn each_language_reads_its_own_catalog() {
+        assert_eq!(Locale::En.messages().view_home, "Home");
+        assert_eq!(Locale::Th.messages().view_home, "หน้าแรก");
+        assert_eq!(Locale::Id.messages().view_home, "Beranda");
+        assert_eq!(Locale::Fa.messages().view_home, "خانه");
     }
 
     #[test]

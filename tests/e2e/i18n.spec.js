@@ -1,0 +1,78 @@
+// The shopper's language: Thai, Indonesian and Persian (right to left) beside English, chosen by
+// data-locale, then <html lang>, then the browser's language; numbers and dates through Intl.
+const { test, expect } = require("./fixtures");
+
+const inline = (page) => page.locator("#loyalty laurel-widget");
+
+/** Serves the plain page with `change(html)` applied. */
+async function plainPage(page, change) {
+  await page.route(/\/plain\.html/, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: change(await res.text()) });
+  });
+}
+const withLocale = (tag) => (html) => html.replaceAll("data-api=", `data-locale="${tag}" data-api=`);
+
+test("data-locale=\"fa-IR\": Persian, right to left, with Persian digits, and only the Persian wasm loads", async ({ page }) => {
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  await plainPage(page, withLocale("fa-IR"));
+  await page.goto("/plain.html?as=member");
+  const w = inline(page);
+  await expect(w.getByRole("heading", { name: "سلام Maya" })).toBeVisible();
+  await expect(w.getByRole("navigation", { name: "بخش‌های جایزه" })).toBeVisible();
+  // 640 points, in Persian digits.
+  await expect(w.getByText(/۶۴۰/).first()).toBeVisible();
+  const root = await w.evaluate((host) => {
+    const el = host.shadowRoot.querySelector(".root");
+    return { dir: el.getAttribute("dir"), lang: el.getAttribute("lang"), direction: getComputedStyle(el).direction };
+  });
+  expect(root).toEqual({ dir: "rtl", lang: "fa", direction: "rtl" });
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/\/laurel\.fa\.[0-9a-f]{10}\.wasm$/);
+  // The launcher sits in the mirrored corner: bottom-end is the left in right to left.
+  const launcher = page.locator("laurel-widget[placement=launcher]").getByRole("button", { name: /^جایزه‌ها/ });
+  const box = await launcher.boundingBox();
+  expect(box.x + box.width / 2).toBeLessThan(page.viewportSize().width / 2);
+});
+
+test("<html lang=\"th\">: Thai, with dates as Intl writes them for Thai (its calendar, its month names)", async ({ page, widgetApi }) => {
+  await plainPage(page, (html) => html.replace(/<html lang="[^"]*"/, '<html lang="th"'));
+  await page.goto("/plain.html?as=expiring");
+  const w = inline(page);
+  await expect(w.getByRole("heading", { name: "สวัสดี Eve" })).toBeVisible();
+  const { member } = await widgetApi.expected();
+  const thai = new Intl.DateTimeFormat("th", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${member.expiring_points.expires_on}T00:00:00Z`));
+  await expect(w.getByText(/จะหมดอายุวันที่/)).toContainText(`จะหมดอายุวันที่ ${thai}`);
+  expect(thai).toMatch(/[\u0E00-\u0E7F]/);
+});
+
+test("the browser's language when the page names none: Indonesian from navigator.language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "id-ID" });
+  const page = await context.newPage();
+  await plainPage(page, (html) => html.replace(/<html lang="[^"]*"/, "<html"));
+  await page.goto("/plain.html?as=member");
+  await expect(inline(page).getByRole("heading", { name: "Halo, Maya" })).toBeVisible();
+  await expect(inline(page).getByRole("button", { name: "Hadiah", exact: true })).toBeVisible();
+  await context.close();
+});
+
+test("an unsupported language and a region fall back: de is English, id-ID is Indonesian", async ({ page }) => {
+  await plainPage(page, withLocale("de-DE"));
+  await page.goto("/plain.html?as=member");
+  await expect(inline(page).getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+});
+
+test("every view in Persian passes axe", async ({ page }) => {
+  const AxeBuilder = require("@axe-core/playwright").default;
+  await plainPage(page, withLocale("fa"));
+  await page.goto("/plain.html?as=member");
+  const w = inline(page);
+  const nav = w.getByRole("navigation", { name: "بخش‌های جایزه" });
+  for (const view of ["خانه", "جایزه‌ها", "راه‌های گرفتن امتیاز", "جایزه‌های من", "تاریخچه"]) {
+    await nav.getByRole("button", { name: view, exact: true }).click();
+    await page.waitForTimeout(150);
+    const results = await new AxeBuilder({ page }).include("#loyalty").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((v) => `${view} ${v.id}: ${v.help}`)).toEqual([]);
+  }
+});
