@@ -59,6 +59,14 @@ async function waitFor(url, ms) {
     await host.getByRole("button", { name: "Confirm" }).click();
     await host.getByRole("dialog", { name: "Here's your reward" }).waitFor();
     await shot("redeemed");
+    // The same account page in Persian: right to left, Persian digits.
+    await page.route(/\/(\?.*)?$/, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replaceAll("data-api=", 'data-locale="fa" data-api=') });
+    });
+    await page.goto(`${base}/?as=member`);
+    await ready();
+    await shot("fa");
     await browser.close();
   } finally {
     server.kill("SIGTERM");
