@@ -12,8 +12,12 @@ fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
-/// The page's language when the tag names none: `<html lang>`, then the browser's.
+/// The page's language when the tag names none: `<html lang>`, then the browser's. A wasm with
+/// one language has no use for it: `laurel.js` chose that wasm by the same rules.
 fn page_lang(document: &Document) -> Option<String> {
+    if laurel_core::i18n::FIXED {
+        return None;
+    }
     document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))

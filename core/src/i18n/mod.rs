@@ -118,6 +118,9 @@ const ONLY: Option<Locale> = Some(Locale::Fa);
 #[cfg(not(laurel_one_locale))]
 const ONLY: Option<Locale> = None;
 
+/// Whether this build carries one language only, so that nothing need look at the page's.
+pub const FIXED: bool = ONLY.is_some();
+
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 
 impl Messages {
