@@ -58,8 +58,8 @@ test("the code after redeeming and the error state pass axe", async ({ page }) =
 });
 
 /** Every element of the widget's shadow trees, with its box and computed motion. */
-async function widgetElements(page, { slow = false } = {}) {
-  return page.evaluate((slow) => {
+async function widgetElements(page) {
+  return page.evaluate(() => {
     const out = [];
     for (const host of document.querySelectorAll("laurel-widget, laurel-points")) {
       for (const el of host.shadowRoot ? host.shadowRoot.querySelectorAll("*") : []) {
@@ -78,7 +78,7 @@ async function widgetElements(page, { slow = false } = {}) {
       }
     }
     return out;
-  }, slow);
+  });
 }
 
 test("every target is at least 24 by 24 px, but links inside a sentence (WCAG 2.5.8)", async ({ page }) => {

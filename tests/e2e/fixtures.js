@@ -57,6 +57,22 @@ async function shopperToken(page, request) {
   return token;
 }
 
+/**
+ * Serves the responses whose URL matches `pattern` with their text changed by `change(text)`,
+ * leaving out the headers named in `drop`.
+ */
+async function rewrite(page, pattern, change, { drop = [] } = {}) {
+  await page.route(pattern, async (route) => {
+    const res = await route.fetch();
+    const headers = { ...res.headers() };
+    for (const name of drop) delete headers[name];
+    await route.fulfill({ response: res, headers, body: change(await res.text()) });
+  });
+}
+
+/** A `change` for rewrite(): `attrs` added to every Laurel script tag of a demo page. */
+const withAttrs = (attrs) => (html) => html.replaceAll("data-api=", `${attrs} data-api=`);
+
 /** Records the token each page was rendered with, read from the HTML the server sent. */
 function renderedTokens(page) {
   const seen = [];
@@ -77,4 +93,4 @@ function affordable({ member, rewards, tiers }) {
 /** The most expensive reward a member can redeem now, as the widget's home view names it. */
 const bestAffordable = (data) => affordable(data).sort((a, b) => b.cost - a.cost)[0];
 
-module.exports = { test, expect, API, number, points, date, affordable, bestAffordable, shopperToken, renderedTokens };
+module.exports = { test, expect, API, number, points, date, affordable, bestAffordable, shopperToken, renderedTokens, rewrite, withAttrs };

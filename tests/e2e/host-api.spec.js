@@ -1,7 +1,7 @@
 // The host page talks to the widget: the window.Laurel queue and API, the laurel:* events and
 // their details, cancelling a redemption, handing the code to the cart, a single-page app that
 // switches shoppers, and destroy. Redeeming tests use Noor (vip), who has points to spare.
-const { test, expect, API, points, shopperToken } = require("./fixtures");
+const { test, expect, API, points, shopperToken, rewrite, withAttrs } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty laurel-widget");
 const launcher = (page) => page.locator("laurel-widget[placement=launcher]");
@@ -44,11 +44,7 @@ async function apiWidget(page, request) {
 
 /** The plain page with extra attributes on both its script tags. */
 async function plainWith(page, attrs) {
-  await page.route(/\/plain\.html/, async (route) => {
-    const res = await route.fetch();
-    const body = (await res.text()).replaceAll("data-api=", `${attrs} data-api=`);
-    await route.fulfill({ response: res, body });
-  });
+  await rewrite(page, /\/plain\.html/, withAttrs(attrs));
 }
 
 /** Redeems the cheapest reward in the inline widget; the API's answer. */

@@ -3,7 +3,7 @@
 // widget has the same computed style and size as on the bare page.
 const fs = require("fs");
 const path = require("path");
-const { test, expect } = require("./fixtures");
+const { test, expect, rewrite } = require("./fixtures");
 
 const npmSheet = (file) => fs.readFileSync(path.join(__dirname, "../../node_modules", file), "utf8");
 
@@ -75,11 +75,7 @@ function differences(bare, styled) {
 async function load(page, css) {
   if (css !== undefined) {
     await page.route("**/__shop.css", (route) => route.fulfill({ contentType: "text/css", body: css }));
-    await page.route(/\/plain\.html/, async (route) => {
-      const res = await route.fetch();
-      const body = (await res.text()).replace("</head>", '<link rel="stylesheet" href="/__shop.css" /></head>');
-      await route.fulfill({ response: res, body });
-    });
+    await rewrite(page, /\/plain\.html/, (html) => html.replace("</head>", '<link rel="stylesheet" href="/__shop.css" /></head>'));
   }
   await page.goto("/plain.html?as=member");
   const inline = page.locator("#loyalty laurel-widget");

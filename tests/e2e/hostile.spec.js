@@ -4,7 +4,7 @@
 // payload executes (no dialog, no global set, no javascript: or data: link), and that the host
 // page's own button still works. The page's Content-Security-Policy is removed for these tests,
 // so that the widget's own escaping is what stops a payload, not the policy.
-const { test, expect, API } = require("./fixtures");
+const { test, expect, rewrite, withAttrs } = require("./fixtures");
 
 const WIDGET = /\/v1\/widget$/;
 const ACTIVITY = /\/v1\/activity\?/;
@@ -66,7 +66,6 @@ function answer(respond) {
   return async (route) => {
     if (typeof respond === "function") {
       const r = await respond(route);
-      if (r === "continue") return route.continue();
       if (r && r.abort) return route.abort(r.abort);
       if (r) return route.fulfill(r);
       return;
@@ -91,15 +90,10 @@ const slow = (ms = 4000) => async (route) => {
 const onlyPost = (respond) => async (route) => (route.request().method() === "POST" ? answer(respond)(route) : route.continue());
 
 // --- the page -----------------------------------------------------------------------------------
-/** Serves `path` without its CSP and with a short timeout, and watches for anything executing. */
+/** Serves the demo pages without their CSP and with a short timeout, and watches for anything
+ * executing. */
 async function arm(page) {
-  await page.route(/\/(plain|product)\.html/, async (route) => {
-    const res = await route.fetch();
-    const headers = { ...res.headers() };
-    delete headers["content-security-policy"];
-    const body = (await res.text()).replaceAll("data-api=", 'data-timeout="1500" data-api=');
-    await route.fulfill({ response: res, headers, body });
-  });
+  await rewrite(page, /\/(plain|product)\.html/, withAttrs('data-timeout="1500"'), { drop: ["content-security-policy"] });
   await page.addInitScript(() => {
     window.__errors = [];
     window.addEventListener("error", (e) => window.__errors.push(String(e.message)));

@@ -1,17 +1,11 @@
 // The shopper's language: Thai, Indonesian and Persian (right to left) beside English, chosen by
 // data-locale, then <html lang>, then the browser's language; numbers and dates through Intl.
-const { test, expect } = require("./fixtures");
+const { test, expect, rewrite, withAttrs } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty laurel-widget");
 
-/** Serves the plain page with `change(html)` applied. */
-async function plainPage(page, change) {
-  await page.route(/\/plain\.html/, async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, body: change(await res.text()) });
-  });
-}
-const withLocale = (tag) => (html) => html.replaceAll("data-api=", `data-locale="${tag}" data-api=`);
+const plainPage = (page, change) => rewrite(page, /\/plain\.html/, change);
+const withLocale = (tag) => withAttrs(`data-locale="${tag}"`);
 
 test("data-locale=\"fa-IR\": Persian, right to left, with Persian digits, and only the Persian wasm loads", async ({ page }) => {
   const wasm = [];

@@ -1,7 +1,7 @@
 // Failures the widget survives against the real dev API: retries, a token that renews itself,
 // a session that ends, going offline, a trap in the wasm, and redemptions that happen exactly
 // once whatever the shopper or the network does.
-const { test, expect, API, shopperToken, renderedTokens } = require("./fixtures");
+const { test, expect, API, shopperToken, renderedTokens, rewrite, withAttrs } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty laurel-widget");
 const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
@@ -126,11 +126,11 @@ test("a trap in the wasm leaves a short note in every widget, one console error,
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   // The glue's changed() fails as a trap would, with a WebAssembly.RuntimeError: the next time
   // a <laurel-points> changes its price, the module is dead.
-  await page.route(/\/laurel-wasm\.[0-9a-f]+\.js$/, async (route) => {
-    const res = await route.fetch();
-    const js = (await res.text()).replace(/([{,])(\w+) as changed([,}])/, "$1__laurelTrap as changed$3");
-    await route.fulfill({ response: res, body: `${js}\nfunction __laurelTrap(){throw new WebAssembly.RuntimeError("unreachable")}` });
-  });
+  await rewrite(
+    page,
+    /\/laurel-wasm\.[0-9a-f]+\.js$/,
+    (js) => `${js.replace(/([{,])(\w+) as changed([,}])/, "$1__laurelTrap as changed$3")}\nfunction __laurelTrap(){throw new WebAssembly.RuntimeError("unreachable")}`,
+  );
   await page.goto("/product.html?as=member");
   await expect(page.locator("main laurel-points").getByText(/^Earn /)).toBeVisible();
   await page.getByRole("radio", { name: "Gore-Tex" }).check();
@@ -154,10 +154,7 @@ async function redemptionCount(page, request) {
 test("a double click and a retry after a timeout each end in exactly one redemption", async ({ page, request }) => {
   // A one-second timeout, and the API's first answer held back for three: the widget gives up on
   // it and tries again with the same key, while the first request completes on the server.
-  await page.route(/\/plain\.html/, async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, body: (await res.text()).replaceAll("data-api=", 'data-timeout="1000" data-api=') });
-  });
+  await rewrite(page, /\/plain\.html/, withAttrs('data-timeout="1000"'));
   await page.goto("/plain.html?as=vip");
   const w = inline(page);
   await expect(w.getByRole("heading", { name: "Hi Noor" })).toBeVisible();
