@@ -21,7 +21,6 @@ fn read(locale: &str) -> Catalog {
 fn main() {
     println!("cargo:rerun-if-changed=src/i18n/catalogs");
     println!("cargo:rerun-if-env-changed=LAUREL_LOCALE");
-    println!("cargo::rustc-check-cfg=cfg(laurel_locale, values(\"en\", \"th\", \"id\", \"fa\"))");
     println!("cargo::rustc-check-cfg=cfg(laurel_one_locale)");
     let only = env::var("LAUREL_LOCALE").ok().filter(|l| !l.is_empty());
     if let Some(l) = &only {
@@ -30,7 +29,6 @@ fn main() {
             "LAUREL_LOCALE={l}: expected one of {LOCALES:?}"
         );
         println!("cargo:rustc-cfg=laurel_one_locale");
-        println!("cargo:rustc-cfg=laurel_locale=\"{l}\"");
     }
     let english = read("en");
     let mut out = String::from(
@@ -46,6 +44,18 @@ fn main() {
         );
     }
     out.push_str("}\n");
+    match &only {
+        Some(l) => {
+            let variant = format!("{}{}", l[..1].to_uppercase(), &l[1..]);
+            let _ = writeln!(out, "const ONLY: Option<Locale> = Some(Locale::{variant});");
+            let _ = writeln!(
+                out,
+                "static ONLY_MESSAGES: &Messages = &{};",
+                l.to_uppercase()
+            );
+        }
+        None => out.push_str("const ONLY: Option<Locale> = None;\n"),
+    }
     for locale in LOCALES {
         if only.as_deref().is_some_and(|o| o != locale) {
             continue;

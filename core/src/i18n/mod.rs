@@ -75,25 +75,10 @@ impl Locale {
     /// This locale's strings. A release widget carries one language (see `build.rs`), which
     /// every locale gets: the page's.
     pub fn messages(self) -> &'static Messages {
-        #[cfg(laurel_locale = "en")]
+        #[cfg(laurel_one_locale)]
         return {
             let _ = self;
-            &EN
-        };
-        #[cfg(laurel_locale = "th")]
-        return {
-            let _ = self;
-            &TH
-        };
-        #[cfg(laurel_locale = "id")]
-        return {
-            let _ = self;
-            &ID
-        };
-        #[cfg(laurel_locale = "fa")]
-        return {
-            let _ = self;
-            &FA
+            ONLY_MESSAGES
         };
         #[cfg(not(laurel_one_locale))]
         match self {
@@ -105,22 +90,11 @@ impl Locale {
     }
 }
 
-/// The one language a release wasm carries (see `build.rs`); every language natively. As a
-/// constant, it lets the compiler drop what the other languages would need.
-#[cfg(laurel_locale = "en")]
-const ONLY: Option<Locale> = Some(Locale::En);
-#[cfg(laurel_locale = "th")]
-const ONLY: Option<Locale> = Some(Locale::Th);
-#[cfg(laurel_locale = "id")]
-const ONLY: Option<Locale> = Some(Locale::Id);
-#[cfg(laurel_locale = "fa")]
-const ONLY: Option<Locale> = Some(Locale::Fa);
-#[cfg(not(laurel_one_locale))]
-const ONLY: Option<Locale> = None;
-
 /// Whether this build carries one language only, so that nothing need look at the page's.
 pub const FIXED: bool = ONLY.is_some();
 
+// `Messages`, a static per compiled-in language, and `ONLY`: the one language of a release
+// wasm (`None` natively), a constant that lets the compiler drop what the others would need.
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 
 impl Messages {
