@@ -120,8 +120,8 @@ function shortName(i) {
 
 /**
  * Renames every import to module `w` with a short name, and every export to a short name, in a
- * wasm binary. Returns the new bytes and the old-to-new maps. Only the import and export
- * sections are touched; the rest is copied byte for byte.
+ * wasm binary, and drops the custom sections. Returns the new bytes and the old-to-new maps. Only
+ * the import and export sections are rewritten; the rest is copied byte for byte.
  */
 function shortenNames(wasm) {
   let at = 8;
@@ -165,6 +165,11 @@ function shortenNames(wasm) {
     const id = wasm[at++];
     const size = uleb();
     const end = at + size;
+    // Custom sections (producers, target features) are metadata no browser reads.
+    if (id === 0) {
+      at = end;
+      continue;
+    }
     if (id !== 2 && id !== 7) {
       parts.push(Buffer.from([id]), encUleb(size), wasm.subarray(at, end));
       at = end;
