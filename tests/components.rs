@@ -27,6 +27,7 @@ fn program(signup_url: &str) -> Program {
         signup_url: signup_url.into(),
         login_url: "/login".into(),
         terms_url: "/terms".into(),
+        point_value: None,
     }
 }
 

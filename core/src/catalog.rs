@@ -12,7 +12,11 @@ pub enum Status {
     Short(u64),
     /// It needs a tier the member (or guest) has not reached; the tier's name.
     Locked(String),
-    /// Sold out or switched off.
+    /// None left.
+    SoldOut,
+    /// Redeemable from this RFC 3339 time on.
+    Upcoming(String),
+    /// Switched off or ended.
     Unavailable,
     /// A guest: only a preview.
     Preview,
@@ -25,16 +29,26 @@ impl Status {
             Self::Affordable => "affordable",
             Self::Short(_) => "short",
             Self::Locked(_) => "locked",
+            Self::SoldOut => "sold-out",
+            Self::Upcoming(_) => "upcoming",
             Self::Unavailable => "unavailable",
             Self::Preview => "preview",
         }
     }
 }
 
-/// The status of `reward` for `member` (`None` for a guest).
-pub fn status(reward: &Reward, member: Option<&Member>, tiers: &[Tier]) -> Status {
-    if !reward.available {
+/// The status of `reward` for `member` (`None` for a guest) at `now` (Unix seconds). The first
+/// reason that stops a redemption wins, in the order the API checks them.
+pub fn status(reward: &Reward, member: Option<&Member>, tiers: &[Tier], now: i64) -> Status {
+    let at = |t: &Option<String>| t.as_deref().and_then(crate::time::parse_rfc3339);
+    if !reward.available || at(&reward.ends_at).is_some_and(|end| now >= end) {
         return Status::Unavailable;
+    }
+    if at(&reward.starts_at).is_some_and(|start| now < start) {
+        return Status::Upcoming(reward.starts_at.clone().unwrap_or_default());
+    }
+    if reward.remaining == Some(0) {
+        return Status::SoldOut;
     }
     let lifetime = member.map_or(0, |m| m.lifetime_points);
     if let Some(min) = &reward.min_tier {
@@ -86,11 +100,12 @@ pub fn visible<'a>(
     tiers: &[Tier],
     filter: Filter,
     sort: Sort,
+    now: i64,
 ) -> Vec<(&'a Reward, Status)> {
     let mut out: Vec<(&Reward, Status)> = rewards
         .iter()
         .filter(|r| r.kind != RewardKind::Unknown)
-        .map(|r| (r, status(r, member, tiers)))
+        .map(|r| (r, status(r, member, tiers, now)))
         .filter(|(r, s)| filter.matches(r, s))
         .collect();
     match sort {
@@ -109,22 +124,28 @@ pub fn kinds_present(rewards: &[Reward]) -> Vec<RewardKind> {
 }
 
 /// What to tell a member about their next reward.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NextReward<'a> {
-    /// The most expensive reward they can redeem now.
+    /// The most expensive reward they can redeem now; of equals, the one the API lists first.
     CanRedeem(&'a Reward),
     /// The cheapest reward within reach by tier, and the points still needed.
     Short(&'a Reward, u64),
     None,
 }
 
-pub fn next_reward<'a>(rewards: &'a [Reward], member: &Member, tiers: &[Tier]) -> NextReward<'a> {
+pub fn next_reward<'a>(
+    rewards: &'a [Reward],
+    member: &Member,
+    tiers: &[Tier],
+    now: i64,
+) -> NextReward<'a> {
     let statuses: Vec<(&Reward, Status)> = rewards
         .iter()
-        .map(|r| (r, status(r, Some(member), tiers)))
+        .map(|r| (r, status(r, Some(member), tiers, now)))
         .collect();
     let best_now = statuses
         .iter()
+        .rev()
         .filter(|(_, s)| *s == Status::Affordable)
         .max_by_key(|(r, _)| r.cost);
     if let Some((r, _)) = best_now {
@@ -141,16 +162,19 @@ pub fn next_reward<'a>(rewards: &'a [Reward], member: &Member, tiers: &[Tier]) -
 }
 
 /// Whether any reward is affordable now: the launcher's badge.
-pub fn can_redeem_any(rewards: &[Reward], member: &Member, tiers: &[Tier]) -> bool {
+pub fn can_redeem_any(rewards: &[Reward], member: &Member, tiers: &[Tier], now: i64) -> bool {
     rewards
         .iter()
-        .any(|r| status(r, Some(member), tiers) == Status::Affordable)
+        .any(|r| status(r, Some(member), tiers, now) == Status::Affordable)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::wire::TierRef;
+
+    /// 2026-11-25T00:00:00Z.
+    const NOW: i64 = 1_795_564_800;
 
     fn reward(
         id: &str,
@@ -168,6 +192,10 @@ mod tests {
             min_tier: min_tier.map(Into::into),
             available,
             image_url: None,
+            remaining: None,
+            starts_at: None,
+            ends_at: None,
+            min_order: None,
         }
     }
 
@@ -218,22 +246,28 @@ mod tests {
     #[test]
     fn statuses_cover_affordable_short_locked_unavailable_and_guest() {
         let (c, t, m) = (catalog(), tiers(), member(640, 1250));
-        assert_eq!(status(&c[0], Some(&m), &t), Status::Affordable);
-        assert_eq!(status(&c[1], Some(&m), &t), Status::Short(360));
-        assert_eq!(status(&c[3], Some(&m), &t), Status::Locked("GOLD".into()));
-        assert_eq!(status(&c[4], Some(&m), &t), Status::Unavailable);
-        assert_eq!(status(&c[0], None, &t), Status::Preview);
-        assert_eq!(status(&c[3], None, &t), Status::Locked("GOLD".into()));
+        assert_eq!(status(&c[0], Some(&m), &t, NOW), Status::Affordable);
+        assert_eq!(status(&c[1], Some(&m), &t, NOW), Status::Short(360));
+        assert_eq!(
+            status(&c[3], Some(&m), &t, NOW),
+            Status::Locked("GOLD".into())
+        );
+        assert_eq!(status(&c[4], Some(&m), &t, NOW), Status::Unavailable);
+        assert_eq!(status(&c[0], None, &t, NOW), Status::Preview);
+        assert_eq!(status(&c[3], None, &t, NOW), Status::Locked("GOLD".into()));
     }
 
     #[test]
     fn exactly_the_cost_is_affordable_and_an_unknown_tier_locks() {
         let t = tiers();
         let r = reward("x", RewardKind::Donation, 640, None, true);
-        assert_eq!(status(&r, Some(&member(640, 0)), &t), Status::Affordable);
+        assert_eq!(
+            status(&r, Some(&member(640, 0)), &t, NOW),
+            Status::Affordable
+        );
         let r = reward("y", RewardKind::Donation, 1, Some("diamond"), true);
         assert_eq!(
-            status(&r, Some(&member(640, 9999)), &t),
+            status(&r, Some(&member(640, 9999)), &t, NOW),
             Status::Locked("diamond".into())
         );
     }
@@ -242,7 +276,7 @@ mod tests {
     fn filters_and_sorts() {
         let (c, t, m) = (catalog(), tiers(), member(640, 1250));
         let ids = |f, s| -> Vec<String> {
-            visible(&c, Some(&m), &t, f, s)
+            visible(&c, Some(&m), &t, f, s, NOW)
                 .into_iter()
                 .map(|(r, _)| r.id.clone())
                 .collect()
@@ -271,7 +305,7 @@ mod tests {
         let mut c = catalog();
         c.push(reward("nft", RewardKind::Unknown, 1, None, true));
         assert_eq!(
-            visible(&c, None, &tiers(), Filter::All, Sort::CostLowToHigh).len(),
+            visible(&c, None, &tiers(), Filter::All, Sort::CostLowToHigh, NOW).len(),
             5
         );
         assert_eq!(
@@ -289,14 +323,22 @@ mod tests {
     fn next_reward_is_the_best_affordable_or_the_closest() {
         let (c, t) = (catalog(), tiers());
         assert!(
-            matches!(next_reward(&c, &member(640, 1250), &t), NextReward::CanRedeem(r) if r.id == "five")
+            matches!(next_reward(&c, &member(640, 1250), &t, NOW), NextReward::CanRedeem(r) if r.id == "five")
         );
         assert!(
-            matches!(next_reward(&c, &member(250, 1250), &t), NextReward::Short(r, 50) if r.id == "ship")
+            matches!(next_reward(&c, &member(250, 1250), &t, NOW), NextReward::Short(r, 50) if r.id == "ship")
         );
-        assert_eq!(next_reward(&[], &member(0, 0), &t), NextReward::None);
-        assert!(can_redeem_any(&c, &member(300, 0), &t));
-        assert!(!can_redeem_any(&c, &member(299, 0), &t));
+        assert_eq!(next_reward(&[], &member(0, 0), &t, NOW), NextReward::None);
+        // Of two at the same cost, the shop's first.
+        let twins = [
+            reward("a", RewardKind::Donation, 500, None, true),
+            reward("b", RewardKind::FixedDiscount, 500, None, true),
+        ];
+        assert!(
+            matches!(next_reward(&twins, &member(640, 0), &t, NOW), NextReward::CanRedeem(r) if r.id == "a")
+        );
+        assert!(can_redeem_any(&c, &member(300, 0), &t, NOW));
+        assert!(!can_redeem_any(&c, &member(299, 0), &t, NOW));
     }
 
     #[test]
@@ -319,8 +361,66 @@ mod tests {
             &t,
             Filter::CanRedeem,
             Sort::CostLowToHigh,
+            NOW,
         );
         assert_eq!(v.len(), 500);
         assert_eq!(v[0].0.cost, 1);
+    }
+
+    #[test]
+    fn dates_and_stock_say_why_a_reward_cannot_be_redeemed() {
+        let t = tiers();
+        let rich = member(5000, 5000);
+        let base = reward("r", RewardKind::Experience, 100, Some("gold"), true);
+        let with = |f: &dyn Fn(&mut Reward)| {
+            let mut r = base.clone();
+            f(&mut r);
+            status(&r, Some(&rich), &t, NOW)
+        };
+        assert_eq!(with(&|_| {}), Status::Affordable);
+        // Starts tomorrow (written in +07:00), ended a second ago, ends in a second.
+        let tomorrow = "2026-11-26T07:00:00+07:00";
+        assert_eq!(
+            with(&|r| r.starts_at = Some(tomorrow.into())),
+            Status::Upcoming(tomorrow.into())
+        );
+        assert_eq!(
+            with(&|r| r.ends_at = Some("2026-11-24T23:59:59Z".into())),
+            Status::Unavailable
+        );
+        assert_eq!(
+            with(&|r| r.ends_at = Some("2026-11-25T00:00:01Z".into())),
+            Status::Affordable
+        );
+        assert_eq!(
+            with(&|r| r.starts_at = Some("2026-11-25T00:00:00Z".into())),
+            Status::Affordable
+        );
+        assert_eq!(with(&|r| r.remaining = Some(0)), Status::SoldOut);
+        assert_eq!(with(&|r| r.remaining = Some(20)), Status::Affordable);
+        // A date the widget cannot read does not block what the API allows.
+        assert_eq!(
+            with(&|r| r.starts_at = Some("soon".into())),
+            Status::Affordable
+        );
+        // Ended beats not started; not started beats sold out and the tier.
+        assert_eq!(
+            with(&|r| {
+                r.starts_at = Some(tomorrow.into());
+                r.ends_at = Some("2026-11-01T00:00:00Z".into());
+            }),
+            Status::Unavailable
+        );
+        let poor = member(0, 0);
+        let mut r = base.clone();
+        r.starts_at = Some(tomorrow.into());
+        r.remaining = Some(0);
+        assert_eq!(
+            status(&r, Some(&poor), &t, NOW),
+            Status::Upcoming(tomorrow.into())
+        );
+        r.starts_at = None;
+        assert_eq!(status(&r, Some(&poor), &t, NOW), Status::SoldOut);
+        assert!(!can_redeem_any(&[r], &rich, &t, NOW));
     }
 }

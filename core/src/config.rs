@@ -275,7 +275,7 @@ pub fn parse_points(attrs: &dyn Attrs) -> Result<PointsOptions, ConfigError> {
     let currency = attrs
         .value("currency")
         .ok_or_else(|| missing("currency", "set it to the price's currency, e.g. EUR"))?;
-    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if !crate::money::is_currency(&currency) {
         return Err(invalid(
             attrs,
             "currency",

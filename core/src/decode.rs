@@ -70,81 +70,90 @@ pub fn decode<T: FromJson>(text: &str) -> Result<T, DecodeError> {
     T::from_json(&v)
 }
 
-/// The fields of an object, read by name.
-struct Obj<'a>(&'a Json);
+/// The fields of an object, read by name. A field that fails reads as a default and records
+/// the first error, which [`Obj::done`] returns: one error path per type, not one per field,
+/// which with its drops of the fields read so far was most of the decoder's size in the wasm.
+struct Obj<'a> {
+    v: &'a Json,
+    err: Option<DecodeError>,
+}
+
+type Read<T> = fn(&Json) -> Result<T, DecodeError>;
 
 impl<'a> Obj<'a> {
     fn new(v: &'a Json) -> Result<Self, DecodeError> {
         match v {
-            Json::Obj(_) => Ok(Self(v)),
+            Json::Obj(_) => Ok(Self { v, err: None }),
             other => Err(expected("an object", other)),
         }
     }
 
-    /// A present, non-null field.
-    fn opt(&self, key: &str) -> Option<&'a Json> {
-        self.0.get(key).filter(|v| **v != Json::Null)
+    fn fail(&mut self, key: &str, e: DecodeError) {
+        if self.err.is_none() {
+            self.err = Some(e.within(key));
+        }
     }
 
-    fn req(&self, key: &str) -> Result<&'a Json, DecodeError> {
-        self.opt(key)
-            .ok_or_else(|| DecodeError::new("missing".into()))
+    /// The decoded object, or the first field's error.
+    fn done<T>(self, value: T) -> Result<T, DecodeError> {
+        match self.err {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
     }
 
-    fn with<T>(
-        &self,
-        key: &str,
-        f: impl FnOnce(&Json) -> Result<T, DecodeError>,
-    ) -> Result<T, DecodeError> {
-        self.req(key).and_then(f).map_err(|e| e.within(key))
+    /// An optional field: missing or null is `None`.
+    fn read<T>(&mut self, key: &str, f: Read<T>) -> Option<T> {
+        let v = self.v.get(key).filter(|v| **v != Json::Null)?;
+        f(v).map_err(|e| self.fail(key, e)).ok()
     }
 
-    fn with_opt<T>(
-        &self,
-        key: &str,
-        f: impl FnOnce(&Json) -> Result<T, DecodeError>,
-    ) -> Result<Option<T>, DecodeError> {
-        self.opt(key).map(f).transpose().map_err(|e| e.within(key))
+    /// A required field.
+    fn need<T: Default>(&mut self, key: &str, f: Read<T>) -> T {
+        if self.v.get(key).is_none_or(|v| *v == Json::Null) {
+            self.fail(key, DecodeError::new("missing".into()));
+        }
+        self.read(key, f).unwrap_or_default()
     }
 
-    fn string(&self, key: &str) -> Result<String, DecodeError> {
-        self.with(key, string)
+    fn string(&mut self, key: &str) -> String {
+        self.need(key, string)
     }
 
-    fn string_or_empty(&self, key: &str) -> Result<String, DecodeError> {
-        Ok(self.with_opt(key, string)?.unwrap_or_default())
+    fn string_or_empty(&mut self, key: &str) -> String {
+        self.read(key, string).unwrap_or_default()
     }
 
-    fn opt_string(&self, key: &str) -> Result<Option<String>, DecodeError> {
-        self.with_opt(key, string)
+    fn opt_string(&mut self, key: &str) -> Option<String> {
+        self.read(key, string)
     }
 
-    fn count(&self, key: &str) -> Result<u64, DecodeError> {
-        self.with(key, count)
+    fn count(&mut self, key: &str) -> u64 {
+        self.need(key, count)
     }
 
-    fn flag(&self, key: &str) -> Result<bool, DecodeError> {
-        self.with(key, flag)
+    fn flag(&mut self, key: &str) -> bool {
+        self.need(key, flag)
     }
 
-    fn flag_or_false(&self, key: &str) -> Result<bool, DecodeError> {
-        Ok(self.with_opt(key, flag)?.unwrap_or(false))
+    fn flag_or_false(&mut self, key: &str) -> bool {
+        self.read(key, flag).unwrap_or(false)
     }
 
-    fn field<T: FromJson>(&self, key: &str) -> Result<T, DecodeError> {
-        self.with(key, T::from_json)
+    fn field<T: FromJson + Default>(&mut self, key: &str) -> T {
+        self.need(key, T::from_json)
     }
 
-    fn opt_field<T: FromJson>(&self, key: &str) -> Result<Option<T>, DecodeError> {
-        self.with_opt(key, T::from_json)
+    fn opt_field<T: FromJson>(&mut self, key: &str) -> Option<T> {
+        self.read(key, T::from_json)
     }
 
-    fn list<T: FromJson>(&self, key: &str) -> Result<Vec<T>, DecodeError> {
-        self.with(key, list)
+    fn list<T: FromJson>(&mut self, key: &str) -> Vec<T> {
+        self.need(key, list::<T>)
     }
 
-    fn list_or_empty<T: FromJson>(&self, key: &str) -> Result<Vec<T>, DecodeError> {
-        Ok(self.with_opt(key, list)?.unwrap_or_default())
+    fn list_or_empty<T: FromJson>(&mut self, key: &str) -> Vec<T> {
+        self.read(key, list::<T>).unwrap_or_default()
     }
 }
 
@@ -204,89 +213,123 @@ impl FromJson for String {
 
 impl FromJson for WidgetData {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            program: o.field("program")?,
-            signed_in: o.flag_or_false("signed_in")?,
-            member: o.opt_field("member")?,
-            tiers: o.list("tiers")?,
-            earn_rules: o.list_or_empty("earn_rules")?,
-            rewards: o.list_or_empty("rewards")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            program: o.field("program"),
+            signed_in: o.flag_or_false("signed_in"),
+            member: o.opt_field("member"),
+            tiers: o.list("tiers"),
+            earn_rules: o.list_or_empty("earn_rules"),
+            rewards: o.list_or_empty("rewards"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for Program {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            name: o.string("name")?,
-            points_name: o.field("points_name")?,
-            signup_bonus: o.count("signup_bonus")?,
-            signup_url: o.string("signup_url")?,
-            login_url: o.string_or_empty("login_url")?,
-            terms_url: o.string_or_empty("terms_url")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            name: o.string("name"),
+            points_name: o.field("points_name"),
+            signup_bonus: o.count("signup_bonus"),
+            signup_url: o.string("signup_url"),
+            login_url: o.string_or_empty("login_url"),
+            terms_url: o.string_or_empty("terms_url"),
+            point_value: o.opt_field("point_value"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for PointValue {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            points: o.count("points"),
+            value: o.field("value"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Money {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            amount: o.need("amount", |v| match v {
+                Json::Num(n) if (0.0..=MAX_COUNT).contains(n) => Ok(*n),
+                other => Err(expected("an amount from 0 to 2^53", other)),
+            }),
+            // Checked where it is formatted: a bad code hides the amount, not the widget.
+            currency: o.string("currency"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for PointsName {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            one: o.string("one")?,
-            other: o.string("other")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            one: o.string("one"),
+            other: o.string("other"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for Member {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            first_name: o.string("first_name")?,
-            balance: o.count("balance")?,
-            lifetime_points: o.count("lifetime_points")?,
-            tier: o.opt_field("tier")?,
-            next_tier: o.opt_field("next_tier")?,
-            expiring_points: o.opt_field("expiring_points")?,
-            referral_url: o.string_or_empty("referral_url")?,
-            birthday_set: o.flag_or_false("birthday_set")?,
-            marketing_opt_in: o.flag_or_false("marketing_opt_in")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            first_name: o.string("first_name"),
+            balance: o.count("balance"),
+            lifetime_points: o.count("lifetime_points"),
+            tier: o.opt_field("tier"),
+            next_tier: o.opt_field("next_tier"),
+            expiring_points: o.opt_field("expiring_points"),
+            referral_url: o.string_or_empty("referral_url"),
+            birthday_set: o.flag_or_false("birthday_set"),
+            marketing_opt_in: o.flag_or_false("marketing_opt_in"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for ExpiringPoints {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            points: o.count("points")?,
-            expires_on: o.string("expires_on")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            points: o.count("points"),
+            expires_on: o.string("expires_on"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for TierRef {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.string("id")?,
-            name: o.string("name")?,
-            threshold: o.count("threshold")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            name: o.string("name"),
+            threshold: o.count("threshold"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for NextTier {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.string("id")?,
-            name: o.string("name")?,
-            threshold: o.count("threshold")?,
-            points_remaining: o.count("points_remaining")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            name: o.string("name"),
+            threshold: o.count("threshold"),
+            points_remaining: o.count("points_remaining"),
+        };
+        o.done(value)
     }
 }
 
@@ -300,129 +343,146 @@ fn multiplier(v: &Json) -> Result<f64, DecodeError> {
 
 impl FromJson for Tier {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.string("id")?,
-            name: o.string("name")?,
-            threshold: o.count("threshold")?,
-            benefits: o.list_or_empty("benefits")?,
-            earn_multiplier: o.with_opt("earn_multiplier", multiplier)?.unwrap_or(1.0),
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            name: o.string("name"),
+            threshold: o.count("threshold"),
+            benefits: o.list_or_empty("benefits"),
+            earn_multiplier: o.read("earn_multiplier", multiplier).unwrap_or(1.0),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for EarnRule {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.string("id")?,
-            kind: EarnKind::from_wire(&o.string("kind")?),
-            name: o.string("name")?,
-            description: o.string_or_empty("description")?,
-            points: o.count("points")?,
-            completed: o.flag_or_false("completed")?,
-            repeatable: o.flag_or_false("repeatable")?,
-            action_url: o.opt_string("action_url")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            kind: EarnKind::from_wire(&o.string("kind")),
+            name: o.string("name"),
+            description: o.string_or_empty("description"),
+            points: o.count("points"),
+            completed: o.flag_or_false("completed"),
+            repeatable: o.flag_or_false("repeatable"),
+            action_url: o.opt_string("action_url"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for Reward {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.string("id")?,
-            kind: RewardKind::from_wire(&o.string("kind")?),
-            name: o.string("name")?,
-            description: o.string_or_empty("description")?,
-            cost: o.count("cost")?,
-            min_tier: o.opt_string("min_tier")?,
-            available: o.flag("available")?,
-            image_url: o.opt_string("image_url")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            kind: RewardKind::from_wire(&o.string("kind")),
+            name: o.string("name"),
+            description: o.string_or_empty("description"),
+            cost: o.count("cost"),
+            min_tier: o.opt_string("min_tier"),
+            available: o.flag("available"),
+            image_url: o.opt_string("image_url"),
+            remaining: o.read("remaining", count),
+            starts_at: o.opt_string("starts_at"),
+            ends_at: o.opt_string("ends_at"),
+            min_order: o.opt_field("min_order"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for Redemption {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.string("id")?,
-            reward_id: o.string("reward_id")?,
-            reward_name: o.string("reward_name")?,
-            code: o.string("code")?,
-            points_spent: o.count("points_spent")?,
-            balance_after: o.count("balance_after")?,
-            created_at: o.string("created_at")?,
-            expires_at: o.opt_string("expires_at")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            reward_id: o.string("reward_id"),
+            reward_name: o.string("reward_name"),
+            fulfilment: o
+                .opt_string("fulfilment")
+                .map_or(Fulfilment::Code, |f| Fulfilment::from_wire(&f)),
+            code: o.opt_string("code"),
+            reference: o.opt_string("reference"),
+            message: o.opt_string("message"),
+            impact_total: o.opt_string("impact_total"),
+            points_spent: o.count("points_spent"),
+            balance_after: o.count("balance_after"),
+            created_at: o.string("created_at"),
+            expires_at: o.opt_string("expires_at"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for RedemptionList {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        Ok(Self {
-            items: Obj::new(v)?.list("items")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            items: o.list("items"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for ActivityEntry {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.string("id")?,
-            kind: ActivityKind::from_wire(&o.string("kind")?),
-            points: o.with("points", signed)?,
-            description: o.string("description")?,
-            created_at: o.string("created_at")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            kind: ActivityKind::from_wire(&o.string("kind")),
+            points: o.need("points", signed),
+            description: o.string("description"),
+            created_at: o.string("created_at"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for ActivityPage {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            items: o.list("items")?,
-            next_cursor: o.opt_string("next_cursor")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            items: o.list("items"),
+            next_cursor: o.opt_string("next_cursor"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for ActionResult {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            points_awarded: o.count("points_awarded")?,
-            member: o.field("member")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            points_awarded: o.count("points_awarded"),
+            member: o.field("member"),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for PointsPreview {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            points: o.count("points")?,
-            multiplier: o.with("multiplier", multiplier)?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            points: o.count("points"),
+            multiplier: o.need("multiplier", multiplier),
+        };
+        o.done(value)
     }
 }
 
 impl FromJson for Problem {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            kind: o
-                .opt_string("type")?
-                .unwrap_or_else(|| "about:blank".into()),
-            title: o.string_or_empty("title")?,
-            status: o
-                .with_opt("status", count)?
-                .and_then(|s| u16::try_from(s).ok()),
-            detail: o.opt_string("detail")?,
-        })
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            kind: o.opt_string("type").unwrap_or_else(|| "about:blank".into()),
+            title: o.string_or_empty("title"),
+            status: o.read("status", count).and_then(|s| u16::try_from(s).ok()),
+            detail: o.opt_string("detail"),
+        };
+        o.done(value)
     }
 }
 

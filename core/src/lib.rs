@@ -10,6 +10,7 @@ pub mod encode;
 pub mod i18n;
 pub mod json;
 pub mod load;
+pub mod money;
 pub mod retry;
 pub mod safe_url;
 pub mod tier;

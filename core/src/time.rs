@@ -45,6 +45,54 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
     Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + sec)
 }
 
+/// The Unix time of an RFC 3339 timestamp, e.g. `2026-11-23T21:37:00Z` or
+/// `2026-11-23T22:37:00.5+01:00` (fractions of a second are dropped). `None` if malformed.
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let num = |from: usize, len: usize| -> Option<i64> {
+        let part = b.get(from..from + len)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+    };
+    let sep = |at: usize, ok: &[u8]| b.get(at).is_some_and(|c| ok.contains(c));
+    if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
+        return None;
+    }
+    let (y, mo, d) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+    let (h, mi, sec) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let mut at = 19;
+    if b.get(at) == Some(&b'.') {
+        at += 1;
+        let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        at += digits;
+    }
+    let offset = match b.get(at..)? {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (oh, om) = (num(at + 1, 2)?, num(at + 4, 2)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let o = oh * 3600 + om * 60;
+            if *sign == b'+' {
+                o
+            } else {
+                -o
+            }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(y, mo as u32, d as u32);
+    Some(days * 86_400 + h * 3600 + mi * 60 + sec - offset)
+}
+
 /// `YYYY-MM-DD` of a Unix time (UTC).
 pub fn date(unix_secs: i64) -> String {
     let (y, m, d) = civil_from_days(unix_secs.div_euclid(86_400));
@@ -90,6 +138,29 @@ mod tests {
         for days in [-800_000, -1, 0, 1, 10_957, 20_000, 2_932_896] {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
+
+    #[test]
+    fn reads_rfc3339_in_any_offset() {
+        let utc = parse_rfc3339("2026-11-23T21:37:00Z");
+        assert_eq!(utc, Some(1_795_469_820));
+        assert_eq!(utc.map(rfc3339).as_deref(), Some("2026-11-23T21:37:00Z"));
+        // The same instant written in Tehran (+03:30) and New York (-05:00), with a fraction.
+        assert_eq!(parse_rfc3339("2026-11-24T01:07:00.250+03:30"), utc);
+        assert_eq!(parse_rfc3339("2026-11-23t16:37:00-05:00"), utc);
+        for bad in [
+            "",
+            "2026-11-23",
+            "2026-11-23T21:37:00",
+            "2026-13-23T21:37:00Z",
+            "2026-11-23T24:00:00Z",
+            "2026-11-23T21:37:00.Z",
+            "2026-11-23T21:37:00+0100",
+            "2026-11-23T21:37:00Zjunk",
+            "２026-11-23T21:37:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }
 

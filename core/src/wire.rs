@@ -19,7 +19,7 @@ pub struct WidgetData {
     pub rewards: Vec<Reward>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Program {
     pub name: String,
     pub points_name: PointsName,
@@ -29,10 +29,28 @@ pub struct Program {
     pub login_url: String,
     #[serde(default)]
     pub terms_url: String,
+    /// What points are worth in money, where the shop gives them a value.
+    #[serde(default)]
+    pub point_value: Option<PointValue>,
+}
+
+/// `points` points are worth `value`, e.g. 100 points = 1 EUR.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointValue {
+    pub points: u64,
+    pub value: Money,
+}
+
+/// An amount of money, for display only: nothing is charged or computed in it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: f64,
+    /// ISO 4217, e.g. `EUR`.
+    pub currency: String,
 }
 
 /// What the program calls its points, in the singular and plural forms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PointsName {
     pub one: String,
     pub other: String,
@@ -49,7 +67,7 @@ impl PointsName {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     pub first_name: String,
     pub balance: u64,
@@ -217,7 +235,7 @@ impl RewardKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reward {
     pub id: String,
     pub kind: RewardKind,
@@ -232,6 +250,18 @@ pub struct Reward {
     pub available: bool,
     #[serde(default)]
     pub image_url: Option<String>,
+    /// How many are left; `0` is sold out, `null` unlimited.
+    #[serde(default)]
+    pub remaining: Option<u64>,
+    /// RFC 3339; before it the reward cannot be redeemed yet.
+    #[serde(default)]
+    pub starts_at: Option<String>,
+    /// RFC 3339; from it the reward cannot be redeemed any more.
+    #[serde(default)]
+    pub ends_at: Option<String>,
+    /// The smallest order the reward's code applies to.
+    #[serde(default)]
+    pub min_order: Option<Money>,
 }
 
 /// `POST /v1/enrollments` body.
@@ -250,18 +280,82 @@ pub struct RedemptionRequest {
     pub reward_id: String,
 }
 
+/// How a redemption reaches the shopper.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fulfilment {
+    /// A code for the cart: discounts, free shipping, a free product.
+    #[default]
+    Code,
+    /// Nothing to use: a thank-you and the impact.
+    Donation,
+    /// A reference and instructions, e.g. how to book an experience.
+    Voucher,
+    /// A kind this widget does not know: shown by its name and any text.
+    #[serde(other)]
+    Other,
+}
+
+impl Fulfilment {
+    /// The contract's name; `other` for a kind this widget does not know.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Donation => "donation",
+            Self::Voucher => "voucher",
+            Self::Other => "other",
+        }
+    }
+
+    /// The kind named on the wire; an unknown name is `Other`.
+    pub fn from_wire(name: &str) -> Self {
+        match name {
+            "code" => Self::Code,
+            "donation" => Self::Donation,
+            "voucher" => Self::Voucher,
+            _ => Self::Other,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Redemption {
     pub id: String,
     pub reward_id: String,
     pub reward_name: String,
-    pub code: String,
+    /// Missing in older APIs, which only issued codes.
+    #[serde(default)]
+    pub fulfilment: Fulfilment,
+    /// The code to use at checkout (`code`).
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The booking or voucher reference (`voucher`).
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// For the shopper: a donation's impact, a voucher's instructions.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// A donation's running total for the whole program, e.g. "1,204 trees planted so far".
+    #[serde(default)]
+    pub impact_total: Option<String>,
     pub points_spent: u64,
     pub balance_after: u64,
     /// RFC 3339.
     pub created_at: String,
     /// RFC 3339; `null` when the code does not expire.
     pub expires_at: Option<String>,
+}
+
+impl Redemption {
+    /// What the shopper copies or types in: the code, or a voucher's reference. A donation has
+    /// nothing to use, even if an API sends a code.
+    pub fn to_copy(&self) -> Option<&str> {
+        match self.fulfilment {
+            Fulfilment::Donation => None,
+            Fulfilment::Voucher => self.reference.as_deref().or(self.code.as_deref()),
+            Fulfilment::Code | Fulfilment::Other => self.code.as_deref(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -56,6 +56,8 @@ fn check(name: &str, example: &Value) -> Value {
         "WidgetData" => response::<WidgetData>(name, example),
         "Program" => response::<Program>(name, example),
         "PointsName" => response::<PointsName>(name, example),
+        "PointValue" => response::<PointValue>(name, example),
+        "Money" => response::<Money>(name, example),
         "Member" => response::<Member>(name, example),
         "ExpiringPoints" => response::<ExpiringPoints>(name, example),
         "TierRef" => response::<TierRef>(name, example),

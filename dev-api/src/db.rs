@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 /// Migrations in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE program (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL,
@@ -95,7 +96,44 @@ CREATE TABLE idempotency_keys (
     created_at INTEGER NOT NULL,
     PRIMARY KEY (customer_id, key)
 );
-"#];
+"#,
+    r#"
+ALTER TABLE program ADD COLUMN currency TEXT;
+ALTER TABLE program ADD COLUMN point_value_points INTEGER CHECK (point_value_points > 0);
+ALTER TABLE program ADD COLUMN point_value_amount REAL CHECK (point_value_amount >= 0);
+ALTER TABLE rewards ADD COLUMN remaining INTEGER CHECK (remaining >= 0);
+ALTER TABLE rewards ADD COLUMN starts_at INTEGER;
+ALTER TABLE rewards ADD COLUMN ends_at INTEGER;
+ALTER TABLE rewards ADD COLUMN min_order REAL CHECK (min_order >= 0);
+ALTER TABLE rewards ADD COLUMN fulfilment TEXT NOT NULL DEFAULT 'code'
+    CHECK (fulfilment IN ('code', 'donation', 'voucher'));
+ALTER TABLE rewards ADD COLUMN message TEXT;
+ALTER TABLE rewards ADD COLUMN impact_per INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE rewards ADD COLUMN impact_base INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE rewards ADD COLUMN impact_total TEXT;
+-- A donation has no code, so the column may be null now (SQLite rebuilds the table for that).
+CREATE TABLE redemptions_v2 (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    reward_id TEXT NOT NULL REFERENCES rewards (id),
+    reward_name TEXT NOT NULL,
+    fulfilment TEXT NOT NULL DEFAULT 'code',
+    code TEXT UNIQUE,
+    message TEXT,
+    points_spent INTEGER NOT NULL CHECK (points_spent > 0),
+    balance_after INTEGER NOT NULL CHECK (balance_after >= 0),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER
+);
+INSERT INTO redemptions_v2 (id, customer_id, reward_id, reward_name, code, points_spent,
+                            balance_after, created_at, expires_at)
+    SELECT id, customer_id, reward_id, reward_name, code, points_spent, balance_after,
+           created_at, expires_at FROM redemptions;
+DROP TABLE redemptions;
+ALTER TABLE redemptions_v2 RENAME TO redemptions;
+CREATE INDEX redemptions_by_customer ON redemptions (customer_id, created_at);
+"#,
+];
 
 pub type Db = Arc<Mutex<Connection>>;
 
@@ -120,4 +158,46 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_from_before_fulfilment_keeps_its_codes() -> rusqlite::Result<()> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch(MIGRATIONS[0])?;
+        conn.pragma_update(None, "user_version", 1)?;
+        conn.execute_batch(
+            "INSERT INTO customers (id, first_name, referral_code) VALUES ('c', 'C', 'R');
+             INSERT INTO rewards (id, kind, name, description, cost, available, position)
+                 VALUES ('r', 'fixed_discount', 'R', '', 5, 1, 0);
+             INSERT INTO redemptions (id, customer_id, reward_id, reward_name, code, points_spent,
+                                      balance_after, created_at)
+                 VALUES ('rdm_1', 'c', 'r', 'R', 'LR-OLD', 5, 0, 1);",
+        )?;
+        migrate(&mut conn)?;
+        let (fulfilment, code): (String, String) = conn.query_row(
+            "SELECT fulfilment, code FROM redemptions WHERE id = 'rdm_1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        assert_eq!((fulfilment.as_str(), code.as_str()), ("code", "LR-OLD"));
+        // A donation may now have no code, and a code is still unique.
+        conn.execute(
+            "INSERT INTO redemptions (id, customer_id, reward_id, reward_name, fulfilment,
+                                      points_spent, balance_after, created_at)
+             VALUES ('rdm_2', 'c', 'r', 'R', 'donation', 5, 0, 2)",
+            [],
+        )?;
+        let duplicate = conn.execute(
+            "INSERT INTO redemptions (id, customer_id, reward_id, reward_name, code, points_spent,
+                                      balance_after, created_at)
+             VALUES ('rdm_3', 'c', 'r', 'R', 'LR-OLD', 5, 0, 3)",
+            [],
+        );
+        assert!(duplicate.is_err());
+        Ok(())
+    }
 }

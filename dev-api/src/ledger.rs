@@ -2,7 +2,7 @@
 //! is guarded in SQL as well (`balance >= cost` and a CHECK), so a balance can never go negative.
 
 use laurel_core::time;
-use laurel_core::wire::{ActivityEntry, ActivityKind, EarnKind, Redemption, Reward};
+use laurel_core::wire::{ActivityEntry, ActivityKind, EarnKind, Fulfilment, Redemption, Reward};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
@@ -112,10 +112,27 @@ fn refusal(
     tx: &Transaction<'_>,
     c: &Customer,
     reward: &Reward,
+    now: i64,
 ) -> rusqlite::Result<Option<ApiProblem>> {
+    let at = |t: &Option<String>| t.as_deref().and_then(time::parse_rfc3339);
     if !reward.available {
         return Ok(Some(ApiProblem::reward_unavailable(
             "This reward is not available right now.",
+        )));
+    }
+    if at(&reward.ends_at).is_some_and(|end| now >= end) {
+        return Ok(Some(ApiProblem::reward_unavailable(
+            "This reward has ended.",
+        )));
+    }
+    if at(&reward.starts_at).is_some_and(|start| now < start) {
+        return Ok(Some(ApiProblem::reward_unavailable(
+            "This reward cannot be redeemed yet.",
+        )));
+    }
+    if reward.remaining == Some(0) {
+        return Ok(Some(ApiProblem::reward_unavailable(
+            "This reward is sold out.",
         )));
     }
     if let Some(min) = &reward.min_tier {
@@ -134,7 +151,7 @@ fn refusal(
     Ok(None)
 }
 
-/// Spends points on a reward and issues a unique code.
+/// Spends points on a reward and fulfils it: a unique code, a voucher reference, or a donation.
 pub fn redeem(
     tx: &Transaction<'_>,
     customer: &str,
@@ -150,15 +167,32 @@ pub fn redeem(
             "There is no reward with this id.",
         )));
     };
-    if let Some(problem) = refusal(tx, &c, &reward)? {
+    if let Some(problem) = refusal(tx, &c, &reward, at)? {
         return Ok(Err(problem));
     }
-    // The guard in SQL is what makes this safe under concurrency, not the read above.
+    // Stock and balance are guarded in SQL as well as read above: two shoppers cannot take the
+    // last one, and a balance never goes negative.
+    let took_stock = tx.execute(
+        "UPDATE rewards SET remaining = remaining - 1 WHERE id = ?1 AND remaining > 0",
+        params![reward.id],
+    )? > 0;
+    if reward.remaining.is_some() && !took_stock {
+        return Ok(Err(ApiProblem::reward_unavailable(
+            "This reward is sold out.",
+        )));
+    }
     let spent = tx.execute(
         "UPDATE customers SET balance = balance - ?2 WHERE id = ?1 AND balance >= ?2",
         params![customer, reward.cost],
     )?;
     if spent == 0 {
+        // The caller commits refusals too (to remember the key): put the stock back.
+        if took_stock {
+            tx.execute(
+                "UPDATE rewards SET remaining = remaining + 1 WHERE id = ?1",
+                params![reward.id],
+            )?;
+        }
         return Ok(Err(ApiProblem::insufficient_points(c.balance, reward.cost)));
     }
     let balance_after: u64 = tx.query_row(
@@ -171,12 +205,25 @@ pub fn redeem(
         tx.query_row("SELECT COUNT(*) + 1 FROM redemptions", [], |r| r
             .get::<_, i64>(0))?
     );
-    let code = unique_code(tx, seed, &id)?;
-    let expires_at = at + CODE_LIFETIME_SECS;
+    let (fulfilment, message): (String, Option<String>) = tx.query_row(
+        "SELECT fulfilment, message FROM rewards WHERE id = ?1",
+        params![reward.id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    // A donation has nothing to use later: no code and no expiry.
+    let donation = fulfilment == "donation";
+    let code = if donation {
+        None
+    } else {
+        Some(unique_code(tx, seed, &id)?)
+    };
+    let expires_at = (!donation).then_some(at + CODE_LIFETIME_SECS);
     tx.execute(
-        "INSERT INTO redemptions (id, customer_id, reward_id, reward_name, code, points_spent, balance_after, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![id, customer, reward.id, reward.name, code, reward.cost, balance_after, at, expires_at],
+        "INSERT INTO redemptions (id, customer_id, reward_id, reward_name, fulfilment, code, message,
+                                  points_spent, balance_after, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![id, customer, reward.id, reward.name, fulfilment, code, message, reward.cost,
+                balance_after, at, expires_at],
     )?;
     let cost = i64::try_from(reward.cost).unwrap_or(i64::MAX);
     record(
@@ -187,16 +234,11 @@ pub fn redeem(
         &format!("Redeemed: {}", reward.name),
         at,
     )?;
-    Ok(Ok(Redemption {
-        id,
-        reward_id: reward.id,
-        reward_name: reward.name,
-        code,
-        points_spent: reward.cost,
-        balance_after,
-        created_at: time::rfc3339(at),
-        expires_at: Some(time::rfc3339(expires_at)),
-    }))
+    let mut issued = select(tx, "id = ?1", &id)?;
+    issued
+        .pop()
+        .map(Ok)
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)
 }
 
 /// A code like `LR-7K2Q-9XMD-4TBN`, checked against every code issued so far.
@@ -230,23 +272,81 @@ fn unique_code(conn: &Connection, seed: &[u8], id: &str) -> rusqlite::Result<Str
 }
 
 pub fn redemptions(conn: &Connection, customer: &str) -> rusqlite::Result<Vec<Redemption>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, reward_id, reward_name, code, points_spent, balance_after, created_at, expires_at
-         FROM redemptions WHERE customer_id = ?1 ORDER BY created_at DESC, rowid DESC",
-    )?;
-    let rows = stmt.query_map(params![customer], |r| {
+    select(conn, "customer_id = ?1", customer)
+}
+
+/// Redemptions matching `filter` on `arg`, newest first, as the contract shows them.
+fn select(conn: &Connection, filter: &str, arg: &str) -> rusqlite::Result<Vec<Redemption>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, reward_id, reward_name, fulfilment, code, message, points_spent, balance_after,
+                created_at, expires_at
+         FROM redemptions WHERE {filter} ORDER BY created_at DESC, rowid DESC"
+    ))?;
+    let rows = stmt.query_map(params![arg], |r| {
+        let fulfilment = Fulfilment::from_wire(&r.get::<_, String>(3)?);
+        let code: Option<String> = r.get(4)?;
+        // A voucher's code is its booking reference.
+        let (code, reference) = match fulfilment {
+            Fulfilment::Voucher => (None, code),
+            _ => (code, None),
+        };
         Ok(Redemption {
             id: r.get(0)?,
             reward_id: r.get(1)?,
             reward_name: r.get(2)?,
-            code: r.get(3)?,
-            points_spent: r.get(4)?,
-            balance_after: r.get(5)?,
-            created_at: time::rfc3339(r.get(6)?),
-            expires_at: r.get::<_, Option<i64>>(7)?.map(time::rfc3339),
+            fulfilment,
+            code,
+            reference,
+            message: r.get(5)?,
+            impact_total: None,
+            points_spent: r.get(6)?,
+            balance_after: r.get(7)?,
+            created_at: time::rfc3339(r.get(8)?),
+            expires_at: r.get::<_, Option<i64>>(9)?.map(time::rfc3339),
         })
     })?;
-    rows.collect()
+    let mut items = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    for item in items
+        .iter_mut()
+        .filter(|r| r.fulfilment == Fulfilment::Donation)
+    {
+        item.impact_total = impact_total(conn, &item.reward_id)?;
+    }
+    Ok(items)
+}
+
+/// A donation reward's running total for the whole program, e.g. "1,205 trees planted by our
+/// members so far": a seeded base plus each redemption's share.
+fn impact_total(conn: &Connection, reward_id: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT impact_total, impact_base + impact_per *
+                (SELECT COUNT(*) FROM redemptions WHERE reward_id = ?1)
+         FROM rewards WHERE id = ?1",
+        params![reward_id],
+        |r| {
+            let template: Option<String> = r.get(0)?;
+            let total: i64 = r.get(1)?;
+            Ok(template.map(|t| t.replace("{total}", &grouped(total))))
+        },
+    )
+    .optional()
+    .map(Option::flatten)
+}
+
+/// `1205` as `1,205`.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
 }
 
 /// A page of activity, newest first, strictly older than `before` (an activity id).

@@ -3,8 +3,8 @@
 use laurel_core::tier::place;
 use laurel_core::time;
 use laurel_core::wire::{
-    EarnKind, EarnRule, ExpiringPoints, Member, NextTier, PointsName, Program, Reward, RewardKind,
-    Tier, TierRef,
+    EarnKind, EarnRule, ExpiringPoints, Member, Money, NextTier, PointValue, PointsName, Program,
+    Reward, RewardKind, Tier, TierRef,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
@@ -40,10 +40,18 @@ pub fn from_wire<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
 
 pub fn program(conn: &Connection) -> rusqlite::Result<Program> {
     conn.query_row(
-        "SELECT name, points_one, points_other, signup_bonus, signup_url, login_url, terms_url
+        "SELECT name, points_one, points_other, signup_bonus, signup_url, login_url, terms_url,
+                point_value_points, point_value_amount, currency
          FROM program WHERE id = 1",
         [],
         |r| {
+            let value = match (r.get(7)?, r.get(8)?, r.get::<_, Option<String>>(9)?) {
+                (Some(points), Some(amount), Some(currency)) => Some(PointValue {
+                    points,
+                    value: Money { amount, currency },
+                }),
+                _ => None,
+            };
             Ok(Program {
                 name: r.get(0)?,
                 points_name: PointsName {
@@ -54,6 +62,7 @@ pub fn program(conn: &Connection) -> rusqlite::Result<Program> {
                 signup_url: r.get(4)?,
                 login_url: r.get(5)?,
                 terms_url: r.get(6)?,
+                point_value: value,
             })
         },
     )
@@ -110,19 +119,22 @@ pub fn rule_by_kind(conn: &Connection, kind: EarnKind) -> rusqlite::Result<Optio
     .optional()
 }
 
-pub fn rewards(conn: &Connection) -> rusqlite::Result<Vec<Reward>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, kind, name, description, cost, min_tier, available, image_url
-         FROM rewards ORDER BY position",
-    )?;
-    let rows = stmt.query_map([], reward_row)?;
+const REWARD_COLUMNS: &str = "SELECT id, kind, name, description, cost, min_tier, available,
+    image_url, remaining, starts_at, ends_at, min_order, (SELECT currency FROM program WHERE id = 1)
+    FROM rewards";
+
+/// The catalog at `now`: rewards that have ended are no longer listed.
+pub fn rewards(conn: &Connection, now: i64) -> rusqlite::Result<Vec<Reward>> {
+    let mut stmt = conn.prepare(&format!(
+        "{REWARD_COLUMNS} WHERE ends_at IS NULL OR ends_at > ?1 ORDER BY position"
+    ))?;
+    let rows = stmt.query_map(params![now], reward_row)?;
     rows.collect()
 }
 
 pub fn reward(conn: &Connection, id: &str) -> rusqlite::Result<Option<Reward>> {
     conn.query_row(
-        "SELECT id, kind, name, description, cost, min_tier, available, image_url
-         FROM rewards WHERE id = ?1",
+        &format!("{REWARD_COLUMNS} WHERE id = ?1"),
         params![id],
         reward_row,
     )
@@ -139,6 +151,13 @@ fn reward_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reward> {
         min_tier: r.get(5)?,
         available: r.get(6)?,
         image_url: r.get(7)?,
+        remaining: r.get(8)?,
+        starts_at: r.get::<_, Option<i64>>(9)?.map(time::rfc3339),
+        ends_at: r.get::<_, Option<i64>>(10)?.map(time::rfc3339),
+        min_order: match (r.get(11)?, r.get(12)?) {
+            (Some(amount), Some(currency)) => Some(Money { amount, currency }),
+            _ => None,
+        },
     })
 }
 

@@ -21,6 +21,8 @@ pub const PERSONAS: &[(&str, Option<&str>)] = &[
     ("visitor", Some("cus_ana")),
     // For the failure tests: a shopper whose attempts to join never get through.
     ("outage", Some("cus_kai")),
+    // For the fulfilment tests: a Platinum member who redeems one of each kind.
+    ("patron", Some("cus_pia")),
 ];
 
 pub fn persona_customer(persona: &str) -> Option<Option<&'static str>> {
@@ -285,6 +287,93 @@ const REWARDS: &[RewardRow] = &[
     ),
 ];
 
+/// What some rewards add to the basics: stock, dates, a minimum order, and fulfilment.
+struct Terms {
+    id: &'static str,
+    remaining: Option<u32>,
+    /// Days from seeding; negative is in the past.
+    starts_in: Option<i64>,
+    ends_in: Option<i64>,
+    min_order: Option<f64>,
+    fulfilment: &'static str,
+    message: Option<&'static str>,
+    /// A donation's running total: seeded base, share per redemption, and its sentence.
+    impact: Option<(u32, u32, &'static str)>,
+}
+
+const PLAIN: Terms = Terms {
+    id: "",
+    remaining: None,
+    starts_in: None,
+    ends_in: None,
+    min_order: None,
+    fulfilment: "code",
+    message: None,
+    impact: None,
+};
+
+const TERMS: &[Terms] = &[
+    Terms {
+        id: "rw_5off",
+        min_order: Some(25.0),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_10off",
+        min_order: Some(50.0),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_25off",
+        min_order: Some(100.0),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_bottle",
+        remaining: Some(20),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_socks",
+        starts_in: Some(-30),
+        ends_in: Some(21),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_express",
+        remaining: Some(0),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_workshop",
+        remaining: Some(12),
+        fulfilment: "voucher",
+        message: Some("Book your place on our events page with this reference. Workshops run every Saturday at 9:00."),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_early",
+        starts_in: Some(3),
+        fulfilment: "voucher",
+        message: Some("Enter this reference on the sale page to shop a day early."),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_trees",
+        fulfilment: "donation",
+        message: Some("5 trees will be planted with our reforestation partner."),
+        impact: Some((1200, 5, "{total} trees planted by our members so far.")),
+        ..PLAIN
+    },
+    Terms {
+        id: "rw_ocean",
+        fulfilment: "donation",
+        message: Some("€5 goes to ocean clean-up in your name."),
+        impact: Some((860, 5, "€{total} raised for ocean clean-up so far.")),
+        ..PLAIN
+    },
+];
+
 /// (id, first name, enrolled, balance, lifetime, birthday, referral code, expiring points, expiring in days)
 type CustomerRow = (
     &'static str,
@@ -337,6 +426,7 @@ const CUSTOMERS: &[CustomerRow] = &[
     ("cus_omar", "Omar", true, 460, 460, None, "OMAR-5R1N", 0, 0),
     ("cus_ana", "Ana", false, 0, 0, None, "ANA-9W6C", 0, 0),
     ("cus_kai", "Kai", false, 0, 0, None, "KAI-3F5V", 0, 0),
+    ("cus_pia", "Pia", true, 30_000, 30_000, None, "PIA-4D2X", 0, 0),
 ];
 
 /// Seeds an empty database; does nothing when a program already exists.
@@ -347,8 +437,10 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     }
     let tx = conn.transaction()?;
     tx.execute(
-        "INSERT INTO program (id, name, points_one, points_other, signup_bonus, signup_url, login_url, terms_url)
-         VALUES (1, 'Laurel Rewards', 'point', 'points', 200, '/register.html', '/login.html', '/terms.html')",
+        "INSERT INTO program (id, name, points_one, points_other, signup_bonus, signup_url, login_url, terms_url,
+                              currency, point_value_points, point_value_amount)
+         VALUES (1, 'Laurel Rewards', 'point', 'points', 200, '/register.html', '/login.html', '/terms.html',
+                 'EUR', 100, 1.0)",
         [],
     )?;
     for (id, name, threshold, multiplier, benefits) in TIERS {
@@ -373,6 +465,27 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
             "INSERT INTO rewards (id, kind, name, description, cost, min_tier, available, image_url, position)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![id, kind, name, description, cost, min_tier, available, format!("/img/{kind}.svg"), pos],
+        )?;
+    }
+    for t in TERMS {
+        let (base, per, total) = t.impact.unwrap_or_default();
+        tx.execute(
+            "UPDATE rewards SET remaining = ?2, starts_at = ?3, ends_at = ?4, min_order = ?5,
+                    fulfilment = ?6, message = ?7, impact_base = ?8, impact_per = ?9,
+                    impact_total = ?10
+             WHERE id = ?1",
+            params![
+                t.id,
+                t.remaining,
+                t.starts_in.map(|d| now + d * 86_400),
+                t.ends_in.map(|d| now + d * 86_400),
+                t.min_order,
+                t.fulfilment,
+                t.message,
+                base,
+                per,
+                t.impact.map(|_| total),
+            ],
         )?;
     }
     for (id, first_name, enrolled, balance, lifetime, birthday, code, expiring, days) in CUSTOMERS {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use common::{start, start_with, token, Server};
-use laurel_core::wire::{problem_type, Redemption, RedemptionList};
+use laurel_core::wire::{problem_type, Fulfilment, Redemption, RedemptionList, WidgetData};
 use laurel_dev_api::Settings;
 
 const FIVE_OFF: &str = r#"{"reward_id":"rw_5off"}"#;
@@ -33,10 +33,11 @@ fn a_redemption_spends_points_once_and_returns_a_code() {
     assert_eq!(r.points_spent as i64, FIVE_OFF_COST);
     assert_eq!(r.balance_after as i64, before - FIVE_OFF_COST);
     assert_eq!(s.balance("cus_maya"), before - FIVE_OFF_COST);
-    assert!(
-        r.code.starts_with("LR-") && r.code.len() == 17,
-        "{}",
-        r.code
+    let code = r.code.clone().unwrap_or_default();
+    assert!(code.starts_with("LR-") && code.len() == 17, "{code}");
+    assert_eq!(
+        (r.fulfilment, r.reference.as_deref()),
+        (Fulfilment::Code, None)
     );
     assert!(r.expires_at.is_some());
 
@@ -228,6 +229,119 @@ fn each_refusal_has_its_own_problem_type_and_spends_nothing() {
     );
     assert_eq!(reply.status, 401);
     assert_eq!(reply.problem_type(), problem_type::UNAUTHENTICATED);
+}
+
+#[test]
+fn a_donation_gives_thanks_and_the_running_total_not_a_code() {
+    let s = start();
+    let trees = r#"{"reward_id":"rw_trees"}"#;
+    let maya = s.post("/v1/redemptions", &token("cus_maya"), Some("d-1"), trees);
+    assert_eq!(maya.status, 201, "{}", maya.body);
+    let r: Redemption = maya.json();
+    assert_eq!(r.fulfilment, Fulfilment::Donation);
+    assert_eq!((r.code, r.reference, r.expires_at), (None, None, None));
+    assert_eq!(
+        r.message.as_deref(),
+        Some("5 trees will be planted with our reforestation partner.")
+    );
+    assert_eq!(
+        r.impact_total.as_deref(),
+        Some("1,205 trees planted by our members so far.")
+    );
+    // The total is the program's: another member's donation moves it for both.
+    let eve = s.post("/v1/redemptions", &token("cus_eve"), Some("d-2"), trees);
+    assert_eq!(eve.status, 201, "{}", eve.body);
+    let list: RedemptionList = s.get("/v1/redemptions", Some(&token("cus_maya"))).json();
+    assert_eq!(
+        list.items[0].impact_total.as_deref(),
+        Some("1,210 trees planted by our members so far.")
+    );
+}
+
+#[test]
+fn a_voucher_gives_a_reference_and_how_to_use_it() {
+    let s = start();
+    let arjun = token("cus_arjun");
+    let body = r#"{"reward_id":"rw_workshop"}"#;
+    let reply = s.post("/v1/redemptions", &arjun, Some("v-1"), body);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let r: Redemption = reply.json();
+    assert_eq!(
+        (r.fulfilment, r.code.as_deref()),
+        (Fulfilment::Voucher, None)
+    );
+    assert!(r.reference.as_deref().is_some_and(|c| c.starts_with("LR-")));
+    assert!(r
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("events page")));
+    let list: RedemptionList = s.get("/v1/redemptions", Some(&arjun)).json();
+    assert_eq!(list.items, vec![r]);
+}
+
+#[test]
+fn stock_runs_out_exactly_and_dates_are_enforced() {
+    let s = start();
+    let stock = |s: &Server| -> Option<u64> {
+        let data: WidgetData = s.get("/v1/widget", None).json();
+        data.rewards
+            .iter()
+            .find(|r| r.id == "rw_workshop")
+            .and_then(|r| r.remaining)
+    };
+    assert_eq!(stock(&s), Some(12));
+    s.sql(|c| {
+        c.execute(
+            "UPDATE rewards SET remaining = 2 WHERE id = 'rw_workshop'",
+            [],
+        )
+    });
+    let body = r#"{"reward_id":"rw_workshop"}"#;
+    // Noor can afford many; three intents for the last two places get two.
+    let noor = token("cus_noor");
+    let s = std::sync::Arc::new(s);
+    let handles: Vec<_> = (0..3)
+        .map(|i| {
+            let (s, noor) = (s.clone(), noor.clone());
+            std::thread::spawn(move || {
+                s.post("/v1/redemptions", &noor, Some(&format!("w-{i}")), body)
+            })
+        })
+        .collect();
+    let mut statuses: Vec<u16> = handles
+        .into_iter()
+        .map(|h| h.join().map_or(0, |r| r.status))
+        .collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, vec![201, 201, 409]);
+    assert_eq!(stock(&s), Some(0));
+    let before = s.balance("cus_noor");
+    for (i, (reward, detail)) in [
+        ("rw_workshop", "sold out"),
+        ("rw_express", "sold out"),
+        ("rw_early", "cannot be redeemed yet"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let body = format!(r#"{{"reward_id":"{reward}"}}"#);
+        let reply = s.post("/v1/redemptions", &noor, Some(&format!("x-{i}")), &body);
+        assert_eq!(reply.status, 409, "{reward}: {}", reply.body);
+        assert_eq!(reply.problem_type(), problem_type::REWARD_UNAVAILABLE);
+        assert!(reply.body.contains(detail), "{reward}: {}", reply.body);
+    }
+    assert_eq!(s.balance("cus_noor"), before);
+    // An ended reward leaves the catalog and cannot be redeemed.
+    s.sql(|c| c.execute("UPDATE rewards SET ends_at = 1 WHERE id = 'rw_socks'", []));
+    let data: WidgetData = s.get("/v1/widget", None).json();
+    assert!(data.rewards.iter().all(|r| r.id != "rw_socks"));
+    let reply = s.post(
+        "/v1/redemptions",
+        &noor,
+        Some("y"),
+        r#"{"reward_id":"rw_socks"}"#,
+    );
+    assert!(reply.body.contains("has ended"), "{}", reply.body);
 }
 
 #[test]

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 
 use js_sys::{Array, Intl, Object};
 use laurel_core::i18n::Locale;
+use laurel_core::wire::Money;
 use wasm_bindgen::JsValue;
 
 struct Formatters {
@@ -58,6 +59,22 @@ pub fn number(locale: Locale, n: u64) -> String {
 /// The CLDR plural category (`one`, `other`, ...) of `n` in `locale`.
 pub fn plural(locale: Locale, n: u64) -> String {
     with_formatters(locale, |fmt| fmt.plural.select(n as f64).into())
+}
+
+/// Money in its currency, e.g. `€12.50`; `None` for an amount `Intl` could not format.
+pub fn money(locale: Locale, money: &Money) -> Option<String> {
+    // A malformed currency code would make the constructor throw.
+    let money = laurel_core::money::shown(money)?;
+    let options = Object::new();
+    for (k, v) in [("style", "currency"), ("currency", money.currency.as_str())] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
+    Intl::NumberFormat::new(&locales, &options)
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(money.amount))
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
 /// The time of day of `ms` since the epoch, e.g. `2:32 PM`, in the shopper's time zone.

@@ -17,6 +17,11 @@ pub fn warn(message: &str) {
     web_sys::console::warn_2(&"Laurel:".into(), &message.into());
 }
 
+/// Unix time in seconds.
+pub fn now_secs() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
 /// The current page's path, query and fragment, e.g. `/products/shoe?variant=2`.
 pub fn page_path() -> String {
     web_sys::window()

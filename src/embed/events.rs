@@ -136,7 +136,12 @@ fn describe(event: &Event) -> (&'static str, JsValue) {
             reward(
                 r,
                 &[
-                    ("code", text(&d.code)),
+                    ("fulfilment", text(d.fulfilment.as_str())),
+                    ("code", d.code.as_deref().map_or(JsValue::NULL, text)),
+                    (
+                        "reference",
+                        d.reference.as_deref().map_or(JsValue::NULL, text),
+                    ),
                     ("pointsSpent", num(d.points_spent)),
                     ("balanceAfter", num(d.balance_after)),
                     (

@@ -229,7 +229,7 @@ impl Store {
         }
         let allowed = self.emit(
             Event::BeforeRedeem {
-                reward: flow.reward.clone(),
+                reward: Box::new(flow.reward.clone()),
             },
             flow.origin,
         );
@@ -269,14 +269,14 @@ impl Store {
                     self.history.set(Default::default());
                     self.redeem.update(|f| {
                         if let Some(f) = f.as_mut().filter(|f| f.key == flow.key) {
-                            f.step = RedeemStep::Done(redemption.clone());
+                            f.step = RedeemStep::Done(Box::new(redemption.clone()));
                         }
                     });
                     let new = redemption.balance_after;
                     self.emit(
                         Event::RewardRedeemed {
-                            reward: flow.reward.clone(),
-                            redemption,
+                            reward: Box::new(flow.reward.clone()),
+                            redemption: Box::new(redemption),
                         },
                         flow.origin,
                     );

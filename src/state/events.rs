@@ -62,11 +62,11 @@ pub enum Event {
     },
     /// Sent before a redemption request; a listener may cancel it.
     BeforeRedeem {
-        reward: Reward,
+        reward: Box<Reward>,
     },
     RewardRedeemed {
-        reward: Reward,
-        redemption: Redemption,
+        reward: Box<Reward>,
+        redemption: Box<Redemption>,
     },
 }
 

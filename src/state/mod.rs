@@ -49,7 +49,7 @@ pub struct RedeemFlow {
 pub enum RedeemStep {
     Confirm,
     InFlight,
-    Done(Redemption),
+    Done(Box<Redemption>),
     Failed(ErrorKind),
 }
 

@@ -5,7 +5,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{points, with_data, CopyButton};
+use laurel_core::wire::Fulfilment;
+
+use super::{points, with_data, worth_text, CopyButton, Fulfilled};
 use crate::state::{Origin, RedeemStep, Store};
 
 /// Focuses the first element under `root` that matches `selector`, if any.
@@ -51,7 +53,7 @@ pub fn trap_focus(root: &web_sys::Element, ev: &KeyboardEvent) {
     }
 }
 
-/// Confirm, then the code: a modal dialog for one redemption intent.
+/// Confirm, then what it gave: a modal dialog for one redemption intent.
 #[component]
 pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
@@ -108,21 +110,23 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
         let balance = with_data(store, |d| d.member.as_ref().map_or(0, |m| m.balance)).unwrap_or(0);
         Some(match flow.step.clone() {
             RedeemStep::Done(r) => {
-                let apply = apply_href(&store.cart(), &r.code, &crate::browser::page_path());
-                let expires = r.expires_at.as_deref().map(|e| {
-                    fill(
-                        msgs.code_expires,
-                        &[("date", &crate::browser::intl::date(store.locale, e))],
-                    )
-                });
+                let apply = r
+                    .code
+                    .as_deref()
+                    .filter(|_| r.fulfilment == Fulfilment::Code)
+                    .and_then(|c| apply_href(&store.cart(), c, &crate::browser::page_path()));
+                let title = if r.fulfilment == Fulfilment::Donation {
+                    msgs.donation_title
+                } else {
+                    msgs.redeemed_title
+                };
+                let copy = r.to_copy().map(str::to_owned);
                 view! {
-                    <h2 class="title" id="laurel-dialog-title">{msgs.redeemed_title}</h2>
+                    <h2 class="title" id="laurel-dialog-title">{title}</h2>
                     <p class="muted">{r.reward_name.clone()}</p>
-                    <p class="code-label">{msgs.your_code}</p>
-                    <p class="code" part="code">{r.code.clone()}</p>
-                    {expires.map(|e| view! { <p class="muted">{e}</p> })}
+                    <Fulfilled store=store redemption=*r />
                     <p class="actions">
-                        <CopyButton locale=store.locale text=r.code.clone() />
+                        {copy.map(|c| view! { <CopyButton locale=store.locale text=c /> })}
                         {apply.map(|href| view! { <a class="button secondary" href=href>{msgs.apply_to_cart}</a> })}
                         <button type="button" class="button secondary" on:click=move |_| close()>{msgs.close}</button>
                     </p>
@@ -136,13 +140,18 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                     _ => None,
                 };
                 let cost = flow.reward.cost;
+                let worth =
+                    with_data(store, |d| worth_text(store.locale, &d.program, cost)).flatten();
                 view! {
                     <h2 class="title" id="laurel-dialog-title">
                         {fill(msgs.confirm_title, &[("reward", &flow.reward.name)])}
                     </h2>
                     <dl class="confirm">
                         <dt>{msgs.confirm_cost}</dt>
-                        <dd>{points(store, cost)}</dd>
+                        <dd>
+                            {points(store, cost)}
+                            {worth.map(|w| view! { <span class="muted balance-worth">{w}</span> })}
+                        </dd>
                         <dt>{msgs.confirm_balance_after}</dt>
                         <dd>{points(store, balance.saturating_sub(cost))}</dd>
                     </dl>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::join::{EnrollForm, JoinPrompt};
-use super::{points_text, with_data, TierProgress};
+use super::{points_text, with_data, worth_text, TierProgress};
 use crate::state::{ActionState, Origin, Store};
 
 /// Home: the member's summary, or the way in for a guest or a non-member.
@@ -30,6 +30,7 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
     };
     let name = &d.program.points_name;
     let balance = points_text(locale, name, member.balance);
+    let worth = worth_text(locale, &d.program, member.balance);
     let tier_name = member.tier.as_ref().map(|t| t.name.clone());
     let badge = tier_name.as_deref().map_or_else(
         || msgs.no_tier_yet.to_owned(),
@@ -80,7 +81,7 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
             .into_any()
         }
     };
-    let next_line = match next_reward(&d.rewards, &member, &d.tiers) {
+    let next_line = match next_reward(&d.rewards, &member, &d.tiers, crate::browser::now_secs()) {
         NextReward::CanRedeem(r) => Some(fill(msgs.next_reward_ready, &[("reward", &r.name)])),
         NextReward::Short(r, n) => Some(fill(
             msgs.next_reward_short,
@@ -121,6 +122,7 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
             <p class="balance" part="balance">
                 <span class="balance-label">{msgs.balance_label}</span>
                 <strong class="balance-value">{balance}</strong>
+                {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> })}
             </p>
             <p class="tier-badge" part="tier-badge">{badge}</p>
             {ladder}

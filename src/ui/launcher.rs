@@ -30,9 +30,9 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     }
     let badge = move || {
         with_data(store, |d| {
-            d.member
-                .as_ref()
-                .is_some_and(|m| can_redeem_any(&d.rewards, m, &d.tiers))
+            d.member.as_ref().is_some_and(|m| {
+                can_redeem_any(&d.rewards, m, &d.tiers, crate::browser::now_secs())
+            })
         })
         .unwrap_or(false)
     };

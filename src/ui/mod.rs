@@ -5,6 +5,7 @@ mod copy;
 mod dialog;
 mod earn;
 mod error;
+mod fulfilment;
 mod history;
 mod home;
 mod join;
@@ -20,11 +21,12 @@ mod rewards;
 use laurel_core::i18n::Locale;
 use laurel_core::load::Load;
 use laurel_core::view::View;
-use laurel_core::wire::{PointsName, WidgetData};
+use laurel_core::wire::{PointsName, Program, WidgetData};
 use leptos::prelude::*;
 
 pub use copy::CopyButton;
 pub use error::{ErrorPanel, Retry};
+pub use fulfilment::Fulfilled;
 pub use launcher::Launcher;
 pub use loading::LoadingSkeleton;
 pub use panel::Panel;
@@ -46,6 +48,15 @@ pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
             ),
         ],
     )
+}
+
+/// "Worth about €12.50" for `n` points, where the program gives points a value.
+pub fn worth_text(locale: Locale, program: &Program, n: u64) -> Option<String> {
+    let amount = crate::browser::intl::money(locale, &laurel_core::money::worth(program, n)?)?;
+    Some(laurel_core::i18n::fill(
+        locale.messages().points_worth,
+        &[("amount", &amount)],
+    ))
 }
 
 /// Reads the loaded data, tracking it; `None` while loading or failed.

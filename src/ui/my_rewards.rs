@@ -1,12 +1,11 @@
-use laurel_core::i18n::fill;
 use laurel_core::load::Load;
 use laurel_core::wire::Redemption;
 use leptos::prelude::*;
 
-use super::{CopyButton, ErrorPanel, Retry};
+use super::{CopyButton, ErrorPanel, Fulfilled, Retry};
 use crate::state::Store;
 
-/// Codes the member has redeemed, newest first, each with Copy.
+/// What the member has redeemed, newest first, each with Copy.
 #[component]
 pub fn MyRewards(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
@@ -31,19 +30,19 @@ pub fn MyRewards(store: Store) -> impl IntoView {
 #[component]
 fn CodeItem(store: Store, redemption: Redemption) -> impl IntoView {
     let msgs = store.locale.messages();
-    let expires = redemption.expires_at.as_deref().map(|e| {
-        fill(
-            msgs.code_expires,
-            &[("date", &crate::browser::intl::date(store.locale, e))],
-        )
-    });
-    let label = format!("{}: {}", msgs.copy, redemption.code);
+    let copy = redemption.to_copy().map(str::to_owned);
+    let (kind, name) = (
+        redemption.fulfilment.as_str(),
+        redemption.reward_name.clone(),
+    );
     view! {
-        <li class="code-item" part="code-item">
-            <h3 class="subtitle">{redemption.reward_name.clone()}</h3>
-            <p class="code">{redemption.code.clone()}</p>
-            {expires.map(|e| view! { <p class="muted">{e}</p> })}
-            <CopyButton locale=store.locale text=redemption.code.clone() class="small" label=label />
+        <li class="code-item" part="code-item" data-fulfilment=kind>
+            <h3 class="subtitle">{name}</h3>
+            <Fulfilled store=store redemption=redemption />
+            {copy.map(|c| {
+                let label = format!("{}: {c}", msgs.copy);
+                view! { <CopyButton locale=store.locale text=c class="small" label=label /> }
+            })}
         </li>
     }
 }

@@ -5,6 +5,8 @@ use laurel_core::wire::Reward;
 use leptos::prelude::*;
 
 use super::{points, with_data};
+use crate::browser::intl::{date, money, number};
+use crate::browser::now_secs;
 use crate::state::{Origin, Store};
 
 /// The catalog: filter, sort, and each reward's status for this shopper.
@@ -37,6 +39,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                 &d.tiers,
                 Filter::All,
                 sort.get(),
+                now_secs(),
             )
             .into_iter()
             .map(|(r, s)| (r.clone(), s))
@@ -53,6 +56,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                 &d.tiers,
                 f,
                 Sort::CostLowToHigh,
+                now_secs(),
             )
             .is_empty()
         })
@@ -114,9 +118,12 @@ fn RewardCard(
         Status::Affordable => msgs.status_affordable.to_owned(),
         Status::Short(n) => fill(msgs.status_short, &[("points", &points(store, *n))]),
         Status::Locked(tier) => fill(msgs.status_locked, &[("tier", tier)]),
+        Status::SoldOut => msgs.status_sold_out.to_owned(),
+        Status::Upcoming(at) => fill(msgs.status_upcoming, &[("date", &date(store.locale, at))]),
         Status::Unavailable => msgs.status_unavailable.to_owned(),
         Status::Preview => String::new(),
     };
+    let notes = notes(store, &reward);
     let image = reward.image_url.as_deref().and_then(safe_url);
     let label = fill(msgs.redeem, &[("reward", &reward.name)]);
     let affordable = status == Status::Affordable;
@@ -132,6 +139,7 @@ fn RewardCard(
                 <h3 class="subtitle">{reward.name.clone()}</h3>
                 <p class="muted">{msgs.reward_kind(reward.kind)}" · "{cost}</p>
                 <p class="muted">{reward.description.clone()}</p>
+                {(!notes.is_empty()).then(|| view! { <p class="muted reward-notes">{notes}</p> })}
                 {(!status_text.is_empty()).then(|| view! { <p class="reward-status">{status_text}</p> })}
             </div>
             {affordable.then(|| view! {
@@ -149,4 +157,29 @@ fn RewardCard(
             })}
         </li>
     }
+}
+
+/// What else the shopper should know before redeeming: how many are left, until when, and the
+/// smallest order its code applies to.
+fn notes(store: Store, reward: &Reward) -> String {
+    let msgs = store.locale.messages();
+    let locale = store.locale;
+    let left = reward
+        .remaining
+        .filter(|n| *n > 0)
+        .map(|n| fill(msgs.reward_left, &[("count", &number(locale, n))]));
+    let until = reward
+        .ends_at
+        .as_deref()
+        .map(|e| fill(msgs.reward_until, &[("date", &date(locale, e))]));
+    let min_order = reward
+        .min_order
+        .as_ref()
+        .and_then(|m| money(locale, m))
+        .map(|m| fill(msgs.reward_min_order, &[("amount", &m)]));
+    [left, until, min_order]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

@@ -46,7 +46,7 @@ test("the code after redeeming and the error state pass axe", async ({ page }) =
   const host = page.locator("laurel-widget[placement=launcher]");
   await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
   await tab(host, "Rewards").click();
-  await host.getByRole("button", { name: /^Redeem /, disabled: false }).first().click();
+  await host.getByRole("button", { name: "Redeem Free standard shipping" }).click();
   await host.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
   await expect(host.getByRole("dialog", { name: "Here's your reward" })).toBeVisible();
   await noViolations(page, "laurel-widget[placement=launcher]");

@@ -87,7 +87,9 @@ function renderedTokens(page) {
 /** The rewards a member can redeem now. */
 function affordable({ member, rewards, tiers }) {
   const reached = (r) => !r.min_tier || member.lifetime_points >= tiers.find((t) => t.id === r.min_tier).threshold;
-  return rewards.filter((r) => r.available && reached(r) && r.cost <= member.balance);
+  const now = Date.now();
+  const open = (r) => !(r.starts_at && Date.parse(r.starts_at) > now) && !(r.ends_at && Date.parse(r.ends_at) <= now);
+  return rewards.filter((r) => r.available && open(r) && r.remaining !== 0 && reached(r) && r.cost <= member.balance);
 }
 
 /** The most expensive reward a member can redeem now, as the widget's home view names it. */

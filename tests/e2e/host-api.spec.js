@@ -48,8 +48,10 @@ async function plainWith(page, attrs) {
 }
 
 /** Redeems the cheapest reward in the inline widget; the API's answer. */
+/** Redeems the cheapest reward that gives a code (a donation gives none). */
 async function redeemCheapest(page, data) {
-  const reward = data.rewards.filter((r) => r.available && !r.min_tier).sort((a, b) => a.cost - b.cost)[0];
+  const codes = data.rewards.filter((r) => r.available && !r.min_tier && r.kind !== "donation" && r.remaining !== 0);
+  const reward = codes.sort((a, b) => a.cost - b.cost)[0];
   const w = inline(page);
   await tab(w, "Rewards").click();
   await w.getByRole("button", { name: `Redeem ${reward.name}` }).click();
@@ -138,7 +140,9 @@ test("ready, before-redeem, reward-redeemed and points-changed carry their docum
     rewardId: reward.id,
     rewardName: reward.name,
     rewardKind: reward.kind,
+    fulfilment: "code",
     code: redemption.code,
+    reference: null,
     pointsSpent: redemption.points_spent,
     balanceAfter: redemption.balance_after,
     expiresAt: redemption.expires_at,

@@ -89,7 +89,7 @@ test("each failure has its own message, and every retry reuses the intent's key"
     await expect(dialog.getByRole("alert")).toContainText(a.text);
   }
   await dialog.getByRole("button", { name: "Confirm" }).click();
-  await expect(w.getByRole("dialog", { name: "Here's your reward" })).toBeVisible();
+  await expect(w.getByRole("dialog", { name: "Thank you for giving" })).toBeVisible();
   expect(sent).toHaveLength(6);
   expect(new Set(sent).size).toBe(1);
 });

@@ -38,7 +38,7 @@ pub async fn get(
                 signed_in: customer.is_some(),
                 member,
                 earn_rules: program::earn_rules(conn, viewer.as_deref())?,
-                rewards: program::rewards(conn)?,
+                rewards: program::rewards(conn, crate::now())?,
                 tiers,
             }))
         })
