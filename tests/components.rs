@@ -49,6 +49,7 @@ fn data(member: Option<Member>, signup_url: &str) -> WidgetData {
         tiers: vec![tier("silver", "Silver", 500), tier("gold", "Gold", 1500)],
         earn_rules: vec![],
         rewards: vec![],
+        for_you: vec![],
     }
 }
 

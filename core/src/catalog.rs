@@ -1,7 +1,27 @@
 //! The reward catalog as a shopper sees it: what each reward means for them, filters, sorting,
 //! and the reward to aim for next.
 
-use crate::wire::{Member, Reward, RewardKind, Tier};
+use crate::wire::{Member, Pick, Reward, RewardKind, Tier};
+
+/// At most this many picks are shown: the guides warn against overwhelming shoppers.
+pub const MAX_PICKS: usize = 3;
+
+/// The API's picks that name a reward this widget can show, best first, with their reasons.
+pub fn picks<'a>(for_you: &'a [Pick], rewards: &'a [Reward]) -> Vec<(&'a Reward, &'a str)> {
+    let mut out: Vec<(&Reward, &str)> = Vec::new();
+    for pick in for_you {
+        let found = rewards
+            .iter()
+            .find(|r| r.id == pick.reward_id && r.kind != RewardKind::Unknown);
+        if let Some(r) = found.filter(|r| out.iter().all(|(o, _)| o.id != r.id)) {
+            out.push((r, &pick.reason));
+        }
+        if out.len() == MAX_PICKS {
+            break;
+        }
+    }
+    out
+}
 
 /// What a reward means for this shopper right now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +110,8 @@ pub enum Sort {
     #[default]
     CostLowToHigh,
     CostHighToLow,
+    /// The shopper's picks first, in the API's order, then the rest by cost.
+    Recommended,
 }
 
 /// The rewards to show, with their status, filtered and sorted. Sorting is stable, so the API's
@@ -98,6 +120,7 @@ pub fn visible<'a>(
     rewards: &'a [Reward],
     member: Option<&Member>,
     tiers: &[Tier],
+    for_you: &[Pick],
     filter: Filter,
     sort: Sort,
     now: i64,
@@ -111,6 +134,10 @@ pub fn visible<'a>(
     match sort {
         Sort::CostLowToHigh => out.sort_by_key(|(r, _)| r.cost),
         Sort::CostHighToLow => out.sort_by_key(|(r, _)| std::cmp::Reverse(r.cost)),
+        Sort::Recommended => out.sort_by_key(|(r, _)| {
+            let rank = for_you.iter().position(|p| p.reward_id == r.id);
+            (rank.unwrap_or(usize::MAX), r.cost)
+        }),
     }
     out
 }
@@ -276,7 +303,7 @@ mod tests {
     fn filters_and_sorts() {
         let (c, t, m) = (catalog(), tiers(), member(640, 1250));
         let ids = |f, s| -> Vec<String> {
-            visible(&c, Some(&m), &t, f, s, NOW)
+            visible(&c, Some(&m), &t, &[], f, s, NOW)
                 .into_iter()
                 .map(|(r, _)| r.id.clone())
                 .collect()
@@ -305,7 +332,16 @@ mod tests {
         let mut c = catalog();
         c.push(reward("nft", RewardKind::Unknown, 1, None, true));
         assert_eq!(
-            visible(&c, None, &tiers(), Filter::All, Sort::CostLowToHigh, NOW).len(),
+            visible(
+                &c,
+                None,
+                &tiers(),
+                &[],
+                Filter::All,
+                Sort::CostLowToHigh,
+                NOW
+            )
+            .len(),
             5
         );
         assert_eq!(
@@ -359,6 +395,7 @@ mod tests {
             &c,
             Some(&member(500, 0)),
             &t,
+            &[],
             Filter::CanRedeem,
             Sort::CostLowToHigh,
             NOW,
@@ -422,5 +459,39 @@ mod tests {
         r.starts_at = None;
         assert_eq!(status(&r, Some(&poor), &t, NOW), Status::SoldOut);
         assert!(!can_redeem_any(&[r], &rich, &t, NOW));
+    }
+
+    #[test]
+    fn picks_come_first_when_recommended_and_at_most_three_are_shown() {
+        let (c, t) = (catalog(), tiers());
+        let pick = |id: &str| Pick {
+            reward_id: id.into(),
+            reason: format!("because {id}"),
+        };
+        let for_you = [pick("ship"), pick("nope"), pick("ship"), pick("five")];
+        let order: Vec<&str> = visible(
+            &c,
+            Some(&member(640, 1250)),
+            &t,
+            &for_you,
+            Filter::All,
+            Sort::Recommended,
+            NOW,
+        )
+        .iter()
+        .map(|(r, _)| r.id.as_str())
+        .collect();
+        assert_eq!(&order[..2], ["ship", "five"]);
+        // An unknown id and a repeat are skipped; the rest follow by cost.
+        let shown = picks(&for_you, &c);
+        assert_eq!(
+            shown
+                .iter()
+                .map(|(r, why)| (r.id.as_str(), *why))
+                .collect::<Vec<_>>(),
+            [("ship", "because ship"), ("five", "because five")]
+        );
+        let many: Vec<Pick> = c.iter().map(|r| pick(&r.id)).collect();
+        assert_eq!(picks(&many, &c).len(), MAX_PICKS);
     }
 }

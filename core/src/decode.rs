@@ -221,6 +221,18 @@ impl FromJson for WidgetData {
             tiers: o.list("tiers"),
             earn_rules: o.list_or_empty("earn_rules"),
             rewards: o.list_or_empty("rewards"),
+            for_you: o.list_or_empty("for_you"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Pick {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            reward_id: o.string("reward_id"),
+            reason: o.string("reason"),
         };
         o.done(value)
     }
@@ -257,9 +269,10 @@ impl FromJson for Money {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
         let mut o = Obj::new(v)?;
         let value = Self {
+            // Any number: one the widget cannot show is hidden where it is formatted.
             amount: o.need("amount", |v| match v {
-                Json::Num(n) if (0.0..=MAX_COUNT).contains(n) => Ok(*n),
-                other => Err(expected("an amount from 0 to 2^53", other)),
+                Json::Num(n) => Ok(*n),
+                other => Err(expected("a number", other)),
             }),
             // Checked where it is formatted: a bad code hides the amount, not the widget.
             currency: o.string("currency"),

@@ -17,6 +17,16 @@ pub struct WidgetData {
     pub earn_rules: Vec<EarnRule>,
     #[serde(default)]
     pub rewards: Vec<Reward>,
+    /// Rewards chosen for this shopper, best first, each with the reason to show.
+    #[serde(default)]
+    pub for_you: Vec<Pick>,
+}
+
+/// A reward chosen for the shopper, e.g. "Because you bought running shoes".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pick {
+    pub reward_id: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

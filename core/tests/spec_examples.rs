@@ -55,6 +55,7 @@ fn check(name: &str, example: &Value) -> Value {
     match name {
         "WidgetData" => response::<WidgetData>(name, example),
         "Program" => response::<Program>(name, example),
+        "Pick" => response::<Pick>(name, example),
         "PointsName" => response::<PointsName>(name, example),
         "PointValue" => response::<PointValue>(name, example),
         "Money" => response::<Money>(name, example),

@@ -133,6 +133,14 @@ DROP TABLE redemptions;
 ALTER TABLE redemptions_v2 RENAME TO redemptions;
 CREATE INDEX redemptions_by_customer ON redemptions (customer_id, created_at);
 "#,
+    r#"
+CREATE TABLE segments (
+    id TEXT PRIMARY KEY,
+    reason TEXT NOT NULL
+);
+ALTER TABLE customers ADD COLUMN segment TEXT REFERENCES segments (id);
+ALTER TABLE rewards ADD COLUMN segment TEXT REFERENCES segments (id);
+"#,
 ];
 
 pub type Db = Arc<Mutex<Connection>>;

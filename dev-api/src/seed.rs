@@ -374,6 +374,22 @@ const TERMS: &[Terms] = &[
     },
 ];
 
+/// What a shopper buys, with the reason a pick from it gives, and who and what belongs to it.
+const SEGMENTS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "trail",
+        "Because you bought trail-running shoes",
+        &["cus_maya", "cus_arjun"],
+        &["rw_socks", "rw_workshop"],
+    ),
+    (
+        "commuter",
+        "Because you ride to work in all weather",
+        &["cus_eve"],
+        &["rw_bottle", "rw_jacket", "rw_express"],
+    ),
+];
+
 /// (id, first name, enrolled, balance, lifetime, birthday, referral code, expiring points, expiring in days)
 type CustomerRow = (
     &'static str,
@@ -426,7 +442,9 @@ const CUSTOMERS: &[CustomerRow] = &[
     ("cus_omar", "Omar", true, 460, 460, None, "OMAR-5R1N", 0, 0),
     ("cus_ana", "Ana", false, 0, 0, None, "ANA-9W6C", 0, 0),
     ("cus_kai", "Kai", false, 0, 0, None, "KAI-3F5V", 0, 0),
-    ("cus_pia", "Pia", true, 30_000, 30_000, None, "PIA-4D2X", 0, 0),
+    (
+        "cus_pia", "Pia", true, 30_000, 30_000, None, "PIA-4D2X", 0, 0,
+    ),
 ];
 
 /// Seeds an empty database; does nothing when a program already exists.
@@ -510,6 +528,24 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
             tx.execute(
                 "INSERT INTO completions (customer_id, rule_id, completed_at) VALUES (?1, 'er_signup', ?2)",
                 params![id, now - 200 * 86_400],
+            )?;
+        }
+    }
+    for (segment, reason, customers, rewards) in SEGMENTS {
+        tx.execute(
+            "INSERT INTO segments (id, reason) VALUES (?1, ?2)",
+            params![segment, reason],
+        )?;
+        for c in *customers {
+            tx.execute(
+                "UPDATE customers SET segment = ?2 WHERE id = ?1",
+                params![c, segment],
+            )?;
+        }
+        for r in *rewards {
+            tx.execute(
+                "UPDATE rewards SET segment = ?2 WHERE id = ?1",
+                params![r, segment],
             )?;
         }
     }

@@ -222,3 +222,54 @@ fn cors_preflight_allows_the_shop_origin_and_the_custom_headers() {
     let other = s.request("GET", "/v1/widget", &[("Origin", "http://evil.test")], None);
     assert!(other.header("access-control-allow-origin").is_none());
 }
+
+#[test]
+fn picks_come_from_the_segment_the_balance_and_past_redemptions() {
+    let s = start();
+    let widget =
+        |customer: &str| -> WidgetData { s.get("/v1/widget", Some(&token(customer))).json() };
+    let maya = widget("cus_maya");
+    let picks: Vec<(&str, &str)> = maya
+        .for_you
+        .iter()
+        .map(|p| (p.reward_id.as_str(), p.reason.as_str()))
+        .collect();
+    assert_eq!(
+        picks,
+        [
+            ("rw_socks", "Because you bought trail-running shoes"),
+            ("rw_5off", "You have the points for this now"),
+            ("rw_10pct", "Only 160 points away"),
+        ]
+    );
+    // Never one the member cannot redeem: Gold's rewards, sold out, not started.
+    for pick in &maya.for_you {
+        assert!(maya.rewards.iter().any(|r| r.id == pick.reward_id));
+    }
+    assert!(widget("cus_sam").for_you.is_empty());
+    let guest: WidgetData = s.get("/v1/widget", None).json();
+    assert!(guest.for_you.is_empty());
+
+    // A donation makes the other donation a pick, and the program's most redeemed for Silver.
+    let reply = s.post(
+        "/v1/redemptions",
+        &token("cus_eve"),
+        Some("pick-1"),
+        r#"{"reward_id":"rw_trees"}"#,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let eve = widget("cus_eve");
+    let reasons: Vec<(&str, &str)> = eve
+        .for_you
+        .iter()
+        .map(|p| (p.reward_id.as_str(), p.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("rw_bottle", "Because you ride to work in all weather"),
+            ("rw_ocean", "Because you redeemed Plant 5 trees"),
+            ("rw_trees", "Popular with Silver members"),
+        ]
+    );
+}

@@ -19,6 +19,15 @@ thread_local! {
     static CACHE: RefCell<Option<Formatters>> = const { RefCell::new(None) };
 }
 
+/// An `Intl` options object.
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let options = Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&options, &(*k).into(), &(*v).into());
+    }
+    options
+}
+
 fn with_formatters<T>(locale: Locale, f: impl FnOnce(&Formatters) -> T) -> T {
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -29,10 +38,8 @@ fn with_formatters<T>(locale: Locale, f: impl FnOnce(&Formatters) -> T) -> T {
             // `bcp47` only returns valid tags, so these constructors cannot throw.
             let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
             // Short day and month, in UTC so that a date means the same day everywhere.
-            let date_options = Object::new();
-            for (k, v) in [("day", "numeric"), ("month", "short"), ("timeZone", "UTC")] {
-                let _ = js_sys::Reflect::set(&date_options, &k.into(), &v.into());
-            }
+            let date_options =
+                options(&[("day", "numeric"), ("month", "short"), ("timeZone", "UTC")]);
             Formatters {
                 locale,
                 number: Intl::NumberFormat::new(&locales, &Object::new()),
@@ -65,10 +72,7 @@ pub fn plural(locale: Locale, n: u64) -> String {
 pub fn money(locale: Locale, money: &Money) -> Option<String> {
     // A malformed currency code would make the constructor throw.
     let money = laurel_core::money::shown(money)?;
-    let options = Object::new();
-    for (k, v) in [("style", "currency"), ("currency", money.currency.as_str())] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
-    }
+    let options = options(&[("style", "currency"), ("currency", &money.currency)]);
     let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
     Intl::NumberFormat::new(&locales, &options)
         .format()
@@ -79,10 +83,7 @@ pub fn money(locale: Locale, money: &Money) -> Option<String> {
 
 /// The time of day of `ms` since the epoch, e.g. `2:32 PM`, in the shopper's time zone.
 pub fn time(locale: Locale, ms: f64) -> String {
-    let options = Object::new();
-    for (k, v) in [("hour", "numeric"), ("minute", "2-digit")] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
-    }
+    let options = options(&[("hour", "numeric"), ("minute", "2-digit")]);
     let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
     Intl::DateTimeFormat::new(&locales, &options)
         .format()

@@ -150,7 +150,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                         <dt>{msgs.confirm_cost}</dt>
                         <dd>
                             {points(store, cost)}
-                            {worth.map(|w| view! { <span class="muted balance-worth">{w}</span> })}
+                            {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> })}
                         </dd>
                         <dt>{msgs.confirm_balance_after}</dt>
                         <dd>{points(store, balance.saturating_sub(cost))}</dd>

@@ -1,4 +1,4 @@
-use laurel_core::catalog::{next_reward, NextReward};
+use laurel_core::catalog::{next_reward, picks, status, Filter, NextReward};
 use laurel_core::i18n::fill;
 use laurel_core::tier::{progress, Progress};
 use laurel_core::wire::{EarnKind, WidgetData};
@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::join::{EnrollForm, JoinPrompt};
+use super::rewards::RewardCard;
 use super::{points_text, with_data, worth_text, TierProgress};
 use crate::state::{ActionState, Origin, Store};
 
@@ -15,14 +16,14 @@ use crate::state::{ActionState, Origin, Store};
 pub fn Home(store: Store, origin: Origin) -> impl IntoView {
     move || {
         with_data(store, |d| match (&d.member, d.signed_in) {
-            (Some(_), _) => member_home(store, d).into_any(),
+            (Some(_), _) => member_home(store, d, origin).into_any(),
             (None, true) => view! { <EnrollForm store=store origin=origin /> }.into_any(),
             (None, false) => view! { <JoinPrompt store=store /> }.into_any(),
         })
     }
 }
 
-fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
+fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
     let locale = store.locale;
     let msgs = locale.messages();
     let Some(member) = d.member.clone() else {
@@ -128,7 +129,40 @@ fn member_home(store: Store, d: &WidgetData) -> impl IntoView {
             {ladder}
             {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> })}
             {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> })}
+            <Picks store=store origin=origin />
         </div>
     }
     .into_any()
+}
+
+/// Up to three rewards picked for the member, each with the API's reason.
+#[component]
+fn Picks(store: Store, origin: Origin) -> impl IntoView {
+    let msgs = store.locale.messages();
+    let now = crate::browser::now_secs();
+    let cards = with_data(store, |d| {
+        picks(&d.for_you, &d.rewards)
+            .into_iter()
+            .map(|(r, why)| {
+                let status = status(r, d.member.as_ref(), &d.tiers, now);
+                view! {
+                    <RewardCard
+                        store=store
+                        reward=r.clone()
+                        status=status
+                        filter=RwSignal::new(Filter::All)
+                        origin=origin
+                        reason=why.to_owned()
+                    />
+                }
+            })
+            .collect::<Vec<_>>()
+    })
+    .unwrap_or_default();
+    (!cards.is_empty()).then(|| {
+        view! {
+            <h3 class="subtitle">{msgs.picks_title}</h3>
+            <ul class="rewards picks" part="picks">{cards}</ul>
+        }
+    })
 }

@@ -37,6 +37,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                 &d.rewards,
                 d.member.as_ref(),
                 &d.tiers,
+                &d.for_you,
                 Filter::All,
                 sort.get(),
                 now_secs(),
@@ -47,6 +48,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
         })
         .unwrap_or_default()
     };
+    let has_picks = with_data(store, |d| !d.for_you.is_empty()).unwrap_or(false);
     let none_shown = move || {
         with_data(store, |d| {
             let f = filter.get();
@@ -54,6 +56,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                 &d.rewards,
                 d.member.as_ref(),
                 &d.tiers,
+                &[],
                 f,
                 Sort::CostLowToHigh,
                 now_secs(),
@@ -84,10 +87,15 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
         <label class="sort">
             <span>{msgs.sort_label}</span>
             <select on:change=move |ev| {
-                sort.set(if event_target_value(&ev) == "desc" { Sort::CostHighToLow } else { Sort::CostLowToHigh })
+                sort.set(match event_target_value(&ev).as_str() {
+                    "desc" => Sort::CostHighToLow,
+                    "picks" => Sort::Recommended,
+                    _ => Sort::CostLowToHigh,
+                })
             }>
                 <option value="asc">{msgs.sort_low_high}</option>
                 <option value="desc">{msgs.sort_high_low}</option>
+                {has_picks.then(|| view! { <option value="picks">{msgs.sort_recommended}</option> })}
             </select>
         </label>
         <p class="muted" hidden=move || !none_shown()>{msgs.no_rewards}</p>
@@ -104,13 +112,17 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
     }
 }
 
+/// One reward: its cost and kind, what it means for this shopper, and Redeem when it can be.
 #[component]
-fn RewardCard(
+pub fn RewardCard(
     store: Store,
     reward: Reward,
     status: Status,
     filter: RwSignal<Filter>,
     origin: Origin,
+    /// Why it was picked for the shopper, on Home.
+    #[prop(optional)]
+    reason: Option<String>,
 ) -> impl IntoView {
     let msgs = store.locale.messages();
     let cost = points(store, reward.cost);
@@ -137,8 +149,9 @@ fn RewardCard(
             {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
             <div class="reward-body">
                 <h3 class="subtitle">{reward.name.clone()}</h3>
+                {reason.map(|r| view! { <p class="reward-reason" part="reason">{r}</p> })}
                 <p class="muted">{msgs.reward_kind(reward.kind)}" · "{cost}</p>
-                <p class="muted">{reward.description.clone()}</p>
+                <p class="muted desc">{reward.description.clone()}</p>
                 {(!notes.is_empty()).then(|| view! { <p class="muted reward-notes">{notes}</p> })}
                 {(!status_text.is_empty()).then(|| view! { <p class="reward-status">{status_text}</p> })}
             </div>
@@ -164,22 +177,21 @@ fn RewardCard(
 fn notes(store: Store, reward: &Reward) -> String {
     let msgs = store.locale.messages();
     let locale = store.locale;
-    let left = reward
-        .remaining
-        .filter(|n| *n > 0)
-        .map(|n| fill(msgs.reward_left, &[("count", &number(locale, n))]));
-    let until = reward
-        .ends_at
-        .as_deref()
-        .map(|e| fill(msgs.reward_until, &[("date", &date(locale, e))]));
-    let min_order = reward
-        .min_order
-        .as_ref()
-        .and_then(|m| money(locale, m))
-        .map(|m| fill(msgs.reward_min_order, &[("amount", &m)]));
-    [left, until, min_order]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let mut out = String::new();
+    let mut add = |note: String| {
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(&note);
+    };
+    if let Some(n) = reward.remaining.filter(|n| *n > 0) {
+        add(fill(msgs.reward_left, &[("count", &number(locale, n))]));
+    }
+    if let Some(e) = &reward.ends_at {
+        add(fill(msgs.reward_until, &[("date", &date(locale, e))]));
+    }
+    if let Some(m) = reward.min_order.as_ref().and_then(|m| money(locale, m)) {
+        add(fill(msgs.reward_min_order, &[("amount", &m)]));
+    }
+    out
 }

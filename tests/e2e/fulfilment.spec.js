@@ -140,3 +140,47 @@ test("in Persian the value of points is in Persian digits", async ({ page, widge
   const { points, value } = data.program.point_value;
   await expect(inline(page).locator("[part~=balance]")).toContainText(euros((data.member.balance * value.amount) / points, "fa"));
 });
+
+test("home shows the rewards picked for the member, with the API's reasons, first to last", async ({ page, widgetApi }) => {
+  await page.goto("/?as=member");
+  const data = await widgetApi.expected();
+  expect(data.for_you.length).toBeGreaterThan(0);
+  const picks = inline(page).locator("[part=picks]");
+  await expect(inline(page).getByRole("heading", { name: "Picked for you" })).toBeVisible();
+  const cards = picks.getByRole("listitem");
+  await expect(cards).toHaveCount(Math.min(3, data.for_you.length));
+  for (const [i, pick] of data.for_you.slice(0, 3).entries()) {
+    const reward = data.rewards.find((r) => r.id === pick.reward_id);
+    await expect(cards.nth(i).getByRole("heading")).toHaveText(reward.name);
+    await expect(cards.nth(i).locator("[part=reason]")).toHaveText(pick.reason);
+  }
+  // A pick the member can afford is redeemable right there.
+  const affordable = data.for_you.map((p) => data.rewards.find((r) => r.id === p.reward_id)).find((r) => r.cost <= data.member.balance);
+  await picks.getByRole("button", { name: `Redeem ${affordable.name}` }).click();
+  await expect(inline(page).getByRole("dialog", { name: `Redeem ${affordable.name}?` })).toBeVisible();
+});
+
+test("the catalog sorts the member's picks first when asked for recommendations", async ({ page, widgetApi }) => {
+  await page.goto("/?as=member");
+  const data = await widgetApi.expected();
+  const w = inline(page);
+  await tab(w, "Rewards").click();
+  await w.getByRole("combobox", { name: "Sort" }).selectOption({ label: "Recommended for you" });
+  const names = w.locator("[part=rewards] [part=reward] h3");
+  const picked = data.for_you.map((p) => data.rewards.find((r) => r.id === p.reward_id).name);
+  await expect(names.first()).toHaveText(picked[0]);
+  expect((await names.allTextContents()).slice(0, picked.length)).toEqual(picked);
+});
+
+test("picks that name no reward are skipped, and none means no section and no sort option", async ({ page }) => {
+  for (const forYou of [[{ reward_id: "rw_nope", reason: "Gone" }], []]) {
+    await page.unrouteAll();
+    await rewrite(page, `${API}/v1/widget`, (text) => JSON.stringify({ ...JSON.parse(text), for_you: forYou }));
+    await page.goto("/?as=member");
+    const w = inline(page);
+    await expect(w.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+    await expect(w.getByRole("heading", { name: "Picked for you" })).toHaveCount(0);
+  }
+  await tab(inline(page), "Rewards").click();
+  await expect(inline(page).getByRole("option", { name: "Recommended for you" })).toHaveCount(0);
+});

@@ -127,7 +127,7 @@ test.describe("reward picks", () => {
     await expect(cards).toHaveCount(shipping.length);
 
     await w.getByRole("button", { name: "All" }).click();
-    await w.getByRole("combobox", { name: "Sort by cost" }).selectOption("desc");
+    await w.getByRole("combobox", { name: "Sort" }).selectOption("desc");
     const priciest = [...data.rewards].sort((a, b) => b.cost - a.cost)[0];
     await expect(cards.first()).toContainText(priciest.name);
   });

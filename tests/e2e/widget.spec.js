@@ -12,7 +12,7 @@ test("a member sees greeting, balance, tier and progress to the next tier", asyn
   const w = widget(page);
   await expect(w.getByRole("heading", { name: `Hi ${member.first_name}` })).toBeVisible();
   await expect(w.getByText(points(member.balance), { exact: true })).toBeVisible();
-  await expect(w.getByText(`${member.tier.name} member`)).toBeVisible();
+  await expect(w.getByText(`${member.tier.name} member`, { exact: true })).toBeVisible();
   const next = member.next_tier;
   const bar = w.getByRole("progressbar", { name: `Progress to ${next.name}` });
   await expect(bar).toHaveAttribute("aria-valuemin", String(member.tier.threshold));

@@ -7,7 +7,7 @@ use laurel_core::wire::WidgetData;
 
 use crate::app::AppState;
 use crate::problem::ApiProblem;
-use crate::{auth, program};
+use crate::{auth, picks, program};
 
 pub async fn get(
     State(state): State<AppState>,
@@ -33,13 +33,20 @@ pub async fn get(
                 .as_ref()
                 .filter(|c| c.enrolled)
                 .map(|c| program::member(&tiers, c, &shop_url));
+            let now = crate::now();
+            let rewards = program::rewards(conn, now)?;
+            let for_you = match customer.as_ref().filter(|c| c.enrolled) {
+                Some(c) => picks::for_you(conn, c, &tiers, &rewards, now)?,
+                None => Vec::new(),
+            };
             Ok(Ok(WidgetData {
                 program: program::program(conn)?,
                 signed_in: customer.is_some(),
                 member,
                 earn_rules: program::earn_rules(conn, viewer.as_deref())?,
-                rewards: program::rewards(conn, crate::now())?,
+                rewards,
                 tiers,
+                for_you,
             }))
         })
         .await?
