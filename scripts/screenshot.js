@@ -55,7 +55,8 @@ async function waitFor(url, ms) {
     const host = page.locator("laurel-widget[placement=launcher]");
     await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
     await tab(host, "Rewards").click();
-    await host.getByRole("button", { name: /^Redeem / }).first().click();
+    // A reward with a code: the result shows Copy and "Apply to cart".
+    await host.getByRole("button", { name: "Redeem Free standard shipping" }).click();
     await host.getByRole("button", { name: "Confirm" }).click();
     await host.getByRole("dialog", { name: "Here's your reward" }).waitFor();
     await shot("redeemed");
