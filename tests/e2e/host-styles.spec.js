@@ -38,7 +38,10 @@ const SHEETS = {
 
 /** Every element in every Laurel shadow root, in order, with its computed style and size. */
 function snapshot(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // Two frames: content-visibility decides which cards are near the viewport at a rendering
+    // update, and until then a card has its placeholder size.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const out = [];
     for (const host of document.querySelectorAll("laurel-widget, laurel-points")) {
       for (const el of host.shadowRoot.querySelectorAll("*")) {
