@@ -1,6 +1,7 @@
 //! Writes that move points. Each runs inside the caller's transaction, and every balance change
 //! is guarded in SQL as well (`balance >= cost` and a CHECK), so a balance can never go negative.
 
+use laurel_core::catalog::{status, Status};
 use laurel_core::time;
 use laurel_core::wire::{ActivityEntry, ActivityKind, EarnKind, Fulfilment, Redemption, Reward};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -107,48 +108,32 @@ pub fn enroll(
     Ok(Ok(()))
 }
 
-/// The checks a redemption must pass, in the order a shopper would want them explained.
+/// Why this customer cannot redeem `reward` at `now`, if they cannot. The rule is the widget's:
+/// `laurel_core::catalog::status`, which orders the reasons as a shopper would want them
+/// explained; only "switched off" and "ended", one status there, get their own detail here.
 fn refusal(
     tx: &Transaction<'_>,
     c: &Customer,
     reward: &Reward,
     now: i64,
 ) -> rusqlite::Result<Option<ApiProblem>> {
-    let at = |t: &Option<String>| t.as_deref().and_then(time::parse_rfc3339);
     if !reward.available {
         return Ok(Some(ApiProblem::reward_unavailable(
             "This reward is not available right now.",
         )));
     }
-    if at(&reward.ends_at).is_some_and(|end| now >= end) {
-        return Ok(Some(ApiProblem::reward_unavailable(
-            "This reward has ended.",
-        )));
-    }
-    if at(&reward.starts_at).is_some_and(|start| now < start) {
-        return Ok(Some(ApiProblem::reward_unavailable(
+    let tiers = program::tiers(tx)?;
+    let member = program::member(&tiers, c, "");
+    Ok(match status(reward, Some(&member), &tiers, now) {
+        Status::Affordable | Status::Preview => None,
+        Status::Unavailable => Some(ApiProblem::reward_unavailable("This reward has ended.")),
+        Status::Upcoming(_) => Some(ApiProblem::reward_unavailable(
             "This reward cannot be redeemed yet.",
-        )));
-    }
-    if reward.remaining == Some(0) {
-        return Ok(Some(ApiProblem::reward_unavailable(
-            "This reward is sold out.",
-        )));
-    }
-    if let Some(min) = &reward.min_tier {
-        let tiers = program::tiers(tx)?;
-        let needed = tiers.iter().find(|t| &t.id == min);
-        if let Some(needed) = needed.filter(|t| c.lifetime_points < t.threshold) {
-            return Ok(Some(ApiProblem::tier_too_low(&needed.name)));
-        }
-    }
-    if c.balance < reward.cost {
-        return Ok(Some(ApiProblem::insufficient_points(
-            c.balance,
-            reward.cost,
-        )));
-    }
-    Ok(None)
+        )),
+        Status::SoldOut => Some(ApiProblem::reward_unavailable("This reward is sold out.")),
+        Status::Locked(tier) => Some(ApiProblem::tier_too_low(&tier)),
+        Status::Short(_) => Some(ApiProblem::insufficient_points(c.balance, reward.cost)),
+    })
 }
 
 /// Spends points on a reward and fulfils it: a unique code, a voucher reference, or a donation.

@@ -46,10 +46,12 @@ pub fn for_you(
         )
         .optional()?;
     if let Some((segment, reason)) = segment {
-        for (r, _) in &open {
-            if reward_segment(conn, &r.id)?.as_deref() == Some(segment.as_str()) {
-                add(r, reason.clone());
-            }
+        let mut stmt = conn.prepare("SELECT id FROM rewards WHERE segment = ?1")?;
+        let ids: Vec<String> = stmt
+            .query_map(params![segment], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (r, _) in open.iter().filter(|(r, _)| ids.contains(&r.id)) {
+            add(r, reason.clone());
         }
     }
 
@@ -112,12 +114,4 @@ pub fn for_you(
         add(r, format!("Only {n} points away"));
     }
     Ok(picks)
-}
-
-fn reward_segment(conn: &Connection, reward: &str) -> rusqlite::Result<Option<String>> {
-    conn.query_row(
-        "SELECT segment FROM rewards WHERE id = ?1",
-        params![reward],
-        |r| r.get(0),
-    )
 }

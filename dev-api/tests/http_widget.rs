@@ -223,19 +223,22 @@ fn cors_preflight_allows_the_shop_origin_and_the_custom_headers() {
     assert!(other.header("access-control-allow-origin").is_none());
 }
 
+/// Each pick's reward and reason.
+fn picked(d: &WidgetData) -> Vec<(&str, &str)> {
+    d.for_you
+        .iter()
+        .map(|p| (p.reward_id.as_str(), p.reason.as_str()))
+        .collect()
+}
+
 #[test]
 fn picks_come_from_the_segment_the_balance_and_past_redemptions() {
     let s = start();
     let widget =
         |customer: &str| -> WidgetData { s.get("/v1/widget", Some(&token(customer))).json() };
     let maya = widget("cus_maya");
-    let picks: Vec<(&str, &str)> = maya
-        .for_you
-        .iter()
-        .map(|p| (p.reward_id.as_str(), p.reason.as_str()))
-        .collect();
     assert_eq!(
-        picks,
+        picked(&maya),
         [
             ("rw_socks", "Because you bought trail-running shoes"),
             ("rw_5off", "You have the points for this now"),
@@ -258,14 +261,8 @@ fn picks_come_from_the_segment_the_balance_and_past_redemptions() {
         r#"{"reward_id":"rw_trees"}"#,
     );
     assert_eq!(reply.status, 201, "{}", reply.body);
-    let eve = widget("cus_eve");
-    let reasons: Vec<(&str, &str)> = eve
-        .for_you
-        .iter()
-        .map(|p| (p.reward_id.as_str(), p.reason.as_str()))
-        .collect();
     assert_eq!(
-        reasons,
+        picked(&widget("cus_eve")),
         [
             ("rw_bottle", "Because you ride to work in all weather"),
             ("rw_ocean", "Because you redeemed Plant 5 trees"),
