@@ -1,4 +1,4 @@
-//! What points are worth in money, shown beside balances and costs ("≈ €12.50"). Display only:
+//! What points are worth in money, shown beside balances and costs ("Worth about €12.50"). Display only:
 //! the API decides every amount that is charged or discounted.
 
 use crate::wire::{Money, Program};

@@ -307,6 +307,9 @@ pub enum Fulfilment {
 }
 
 impl Fulfilment {
+    /// Every kind of the contract.
+    pub const ALL: [Fulfilment; 3] = [Self::Code, Self::Donation, Self::Voucher];
+
     /// The contract's name; `other` for a kind this widget does not know.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -543,6 +546,12 @@ mod tests {
             let wire = serde_json::to_string(&kind).expect("serializes");
             assert_eq!(EarnKind::from_wire(wire.trim_matches('"')), kind);
         }
+        for kind in Fulfilment::ALL {
+            let wire = serde_json::to_string(&kind).expect("serializes");
+            assert_eq!(wire, format!("\"{}\"", kind.as_str()));
+            assert_eq!(Fulfilment::from_wire(kind.as_str()), kind);
+        }
+        assert_eq!(Fulfilment::from_wire("nft_drop"), Fulfilment::Other);
         for kind in [
             ActivityKind::Earn,
             ActivityKind::Spend,
