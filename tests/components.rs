@@ -28,6 +28,7 @@ fn program(signup_url: &str) -> Program {
         login_url: "/login".into(),
         terms_url: "/terms".into(),
         point_value: None,
+        points_expire_after_days: None,
     }
 }
 

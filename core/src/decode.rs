@@ -249,6 +249,7 @@ impl FromJson for Program {
             login_url: o.string_or_empty("login_url"),
             terms_url: o.string_or_empty("terms_url"),
             point_value: o.opt_field("point_value"),
+            points_expire_after_days: o.read("points_expire_after_days", count),
         };
         o.done(value)
     }

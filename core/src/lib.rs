@@ -7,6 +7,7 @@ pub mod config;
 pub mod decode;
 pub mod earn;
 pub mod encode;
+pub mod how;
 pub mod i18n;
 pub mod json;
 pub mod load;

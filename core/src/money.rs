@@ -41,6 +41,7 @@ mod tests {
             login_url: String::new(),
             terms_url: String::new(),
             point_value,
+            points_expire_after_days: None,
         }
     }
 

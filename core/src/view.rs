@@ -8,16 +8,19 @@ pub enum View {
     Earn,
     MyRewards,
     History,
+    /// The program's rules in a few lines.
+    How,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Home,
         View::Rewards,
         View::Earn,
         View::MyRewards,
         View::History,
+        View::How,
     ];
 
     /// The name used in attributes, events and the JS API.
@@ -28,6 +31,7 @@ impl View {
             Self::Earn => "earn",
             Self::MyRewards => "my-rewards",
             Self::History => "history",
+            Self::How => "how",
         }
     }
 
@@ -41,7 +45,7 @@ impl View {
     }
 
     /// The names, for error messages.
-    pub const NAMES: &'static str = "home, rewards, earn, my-rewards, history";
+    pub const NAMES: &'static str = "home, rewards, earn, my-rewards, history, how";
 }
 
 #[cfg(test)]

@@ -42,6 +42,9 @@ pub struct Program {
     /// What points are worth in money, where the shop gives them a value.
     #[serde(default)]
     pub point_value: Option<PointValue>,
+    /// Points expire this many days after they are earned; `null` if they do not.
+    #[serde(default)]
+    pub points_expire_after_days: Option<u64>,
 }
 
 /// `points` points are worth `value`, e.g. 100 points = 1 EUR.

@@ -141,6 +141,9 @@ CREATE TABLE segments (
 ALTER TABLE customers ADD COLUMN segment TEXT REFERENCES segments (id);
 ALTER TABLE rewards ADD COLUMN segment TEXT REFERENCES segments (id);
 "#,
+    r#"
+ALTER TABLE program ADD COLUMN points_expire_after_days INTEGER CHECK (points_expire_after_days > 0);
+"#,
 ];
 
 pub type Db = Arc<Mutex<Connection>>;

@@ -41,7 +41,7 @@ pub fn from_wire<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
 pub fn program(conn: &Connection) -> rusqlite::Result<Program> {
     conn.query_row(
         "SELECT name, points_one, points_other, signup_bonus, signup_url, login_url, terms_url,
-                point_value_points, point_value_amount, currency
+                point_value_points, point_value_amount, currency, points_expire_after_days
          FROM program WHERE id = 1",
         [],
         |r| {
@@ -63,6 +63,7 @@ pub fn program(conn: &Connection) -> rusqlite::Result<Program> {
                 login_url: r.get(5)?,
                 terms_url: r.get(6)?,
                 point_value: value,
+                points_expire_after_days: r.get(10)?,
             })
         },
     )

@@ -456,9 +456,9 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
     tx.execute(
         "INSERT INTO program (id, name, points_one, points_other, signup_bonus, signup_url, login_url, terms_url,
-                              currency, point_value_points, point_value_amount)
+                              currency, point_value_points, point_value_amount, points_expire_after_days)
          VALUES (1, 'Laurel Rewards', 'point', 'points', 200, '/register.html', '/login.html', '/terms.html',
-                 'EUR', 100, 1.0)",
+                 'EUR', 100, 1.0, 365)",
         [],
     )?;
     for (id, name, threshold, multiplier, benefits) in TIERS {

@@ -8,6 +8,7 @@ mod error;
 mod fulfilment;
 mod history;
 mod home;
+mod how;
 mod join;
 mod launcher;
 mod loading;

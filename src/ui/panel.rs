@@ -6,13 +6,14 @@ use super::dialog::RedeemDialog;
 use super::earn::WaysToEarn;
 use super::history::HistoryView;
 use super::home::Home;
+use super::how::HowItWorks;
 use super::my_rewards::MyRewards;
 use super::rewards::Rewards;
 use super::with_data;
 use crate::state::{Origin, Store};
 
-/// The views and the buttons that switch between them. Members get all five; guests and
-/// non-members get Home, Rewards and Ways to earn. Follows the page's `Laurel.open(view)`.
+/// The views and the buttons that switch between them. Members get all six; guests and
+/// non-members get Home, Rewards, Ways to earn and How it works. Follows the page's `Laurel.open(view)`.
 #[component]
 pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
@@ -37,6 +38,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
             t.push((View::MyRewards, msgs.view_my_rewards));
             t.push((View::History, msgs.view_history));
         }
+        t.push((View::How, msgs.view_how));
         t
     };
     view! {
@@ -69,6 +71,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                 View::Earn => view! { <WaysToEarn store=store origin=origin /> }.into_any(),
                 View::MyRewards => view! { <MyRewards store=store /> }.into_any(),
                 View::History => view! { <HistoryView store=store /> }.into_any(),
+                View::How => view! { <HowItWorks store=store /> }.into_any(),
             }}
         </div>
         <RedeemDialog store=store origin=origin />

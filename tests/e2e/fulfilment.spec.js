@@ -1,7 +1,7 @@
 // Rewards that fit the shopper: each fulfilment shown its own way, why a reward cannot be
 // redeemed yet, and what points are worth. Expectations come from the dev API's answers. The
 // redeeming tests use their own persona, so that other specs' balances do not move under them.
-const { test, expect, API, date, rewrite, withAttrs } = require("./fixtures");
+const { test, expect, API, date, number, points, rewrite, withAttrs } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty");
 const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
@@ -183,4 +183,62 @@ test("picks that name no reward are skipped, and none means no section and no so
   }
   await tab(inline(page), "Rewards").click();
   await expect(inline(page).getByRole("option", { name: "Recommended for you" })).toHaveCount(0);
+});
+
+test("How it works tells a guest and a member how to earn and spend, what points are worth, the tiers and expiry", async ({ page, widgetApi }) => {
+  for (const as of ["guest", "member"]) {
+    await page.goto(`/?as=${as}`);
+    const data = await widgetApi.expected();
+    const w = inline(page);
+    await tab(w, "How it works").click();
+    await expect(w.getByRole("heading", { name: "How it works" })).toBeVisible();
+    const lines = w.getByRole("list").last().getByRole("listitem");
+    const purchase = data.earn_rules.find((r) => r.kind === "purchase");
+    const cheapest = Math.min(...data.rewards.map((r) => r.cost));
+    const tiers = [...data.tiers].sort((a, b) => a.threshold - b.threshold);
+    const { points: per, value } = data.program.point_value;
+    await expect(lines).toHaveText([
+      `Earn ${points(purchase.points)} for every 1 you spend, and more with the ways to earn.`,
+      `Swap your points for rewards, from ${points(cheapest)}.`,
+      `${points(per)} are worth ${euros(value.amount)}.`,
+      "The points you earn in total decide your tier:",
+      ...tiers.map((t) => `${t.name} from ${points(t.threshold)}${t.benefits.length ? `: ${t.benefits.join(", ")}` : ""}`),
+      `Points expire ${number(data.program.points_expire_after_days)} days after you earn them.`,
+    ]);
+  }
+});
+
+test("How it works leaves out what the API does not give, and lists tiers from the lowest in any order", async ({ page }) => {
+  await rewrite(page, `${API}/v1/widget`, (text) => {
+    const d = JSON.parse(text);
+    const { point_value, points_expire_after_days, ...program } = d.program;
+    return JSON.stringify({
+      ...d,
+      program,
+      earn_rules: d.earn_rules.filter((r) => r.kind !== "purchase"),
+      rewards: [],
+      tiers: [
+        { id: "g", name: "Gold", threshold: 1500, benefits: [] },
+        { id: "b", name: "Bronze", threshold: 0, benefits: ["Birthday gift"] },
+      ],
+    });
+  });
+  await page.goto("/?as=member");
+  const w = inline(page);
+  await tab(w, "How it works").click();
+  await expect(w.getByRole("list").last().getByRole("listitem")).toHaveText([
+    "The points you earn in total decide your tier:",
+    "Bronze from 0 points: Birthday gift",
+    "Gold from 1,500 points",
+  ]);
+});
+
+test("the page can open How it works, and in Persian it is in Persian digits", async ({ page }) => {
+  await rewrite(page, /\/plain\.html/, withAttrs('data-locale="fa"'));
+  await page.goto("/plain.html?as=member");
+  const w = inline(page);
+  await expect(w.locator("[part~=balance]")).toBeVisible();
+  await page.evaluate(() => window.Laurel.open("how"));
+  await expect(w.getByRole("heading", { name: "چطور کار می‌کند" })).toBeVisible();
+  await expect(w.locator("li").filter({ hasText: "۳۶۵" })).toBeVisible();
 });
