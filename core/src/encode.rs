@@ -32,8 +32,12 @@ pub trait ToJson {
 
 impl ToJson for EnrollmentRequest {
     fn to_json(&self) -> String {
+        let claim = match &self.order_claim {
+            Some(c) => format!(r#","order_claim":{}"#, string(c)),
+            None => String::new(),
+        };
         format!(
-            r#"{{"accept_terms":{},"marketing_opt_in":{}}}"#,
+            r#"{{"accept_terms":{},"marketing_opt_in":{}{claim}}}"#,
             self.accept_terms, self.marketing_opt_in
         )
     }
@@ -61,6 +65,19 @@ impl ToJson for ActionRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_enrollment_reads_back_as_serde_reads_it() {
+        for order_claim in [None, Some("a.b\"c".to_owned())] {
+            let req = EnrollmentRequest {
+                accept_terms: true,
+                marketing_opt_in: false,
+                order_claim,
+            };
+            let back: EnrollmentRequest = serde_json::from_str(&req.to_json()).expect("valid");
+            assert_eq!(back, req);
+        }
+    }
 
     #[test]
     fn strings_escape_like_serde() {

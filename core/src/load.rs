@@ -23,6 +23,10 @@ pub enum ErrorKind {
     TierTooLow,
     NotEnrolled,
     AlreadyEnrolled,
+    /// `order-claimed`: this order's points went to a member already.
+    OrderClaimed,
+    /// `order-claim-invalid`: the shop's claim for an order is not signed right or has expired.
+    OrderClaimInvalid,
     /// `request-in-flight`: the same request is still being processed.
     InFlight,
     /// `validation`: the API refused the input.
@@ -65,6 +69,8 @@ impl ErrorKind {
             Some("tier-too-low") => Self::TierTooLow,
             Some("not-enrolled") => Self::NotEnrolled,
             Some("already-enrolled") => Self::AlreadyEnrolled,
+            Some("order-claimed") => Self::OrderClaimed,
+            Some("order-claim-invalid") => Self::OrderClaimInvalid,
             Some("request-in-flight") => Self::InFlight,
             Some("validation") => Self::Invalid,
             Some("idempotency-key-missing") => Self::KeyMissing,
@@ -102,6 +108,8 @@ impl ErrorKind {
             Self::TierTooLow => "tier-too-low",
             Self::NotEnrolled => "not-enrolled",
             Self::AlreadyEnrolled => "already-enrolled",
+            Self::OrderClaimed => "order-claimed",
+            Self::OrderClaimInvalid => "order-claim-invalid",
             Self::InFlight => "in-flight",
             Self::Invalid => "invalid",
             Self::SignIn => "sign-in",
@@ -151,6 +159,8 @@ mod tests {
             TOKEN_EXPIRED,
             NOT_ENROLLED,
             ALREADY_ENROLLED,
+            ORDER_CLAIMED,
+            ORDER_CLAIM_INVALID,
             INSUFFICIENT_POINTS,
             REWARD_UNAVAILABLE,
             TIER_TOO_LOW,

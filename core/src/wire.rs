@@ -284,6 +284,9 @@ pub struct EnrollmentRequest {
     pub accept_terms: bool,
     #[serde(default)]
     pub marketing_opt_in: bool,
+    /// The shop's signed claim for an order placed before joining: its points are added once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_claim: Option<String>,
 }
 
 /// `POST /v1/redemptions` body.
@@ -486,6 +489,8 @@ pub mod problem_type {
     pub const TOKEN_EXPIRED: &str = "https://laurel.dev/problems/token-expired";
     pub const NOT_ENROLLED: &str = "https://laurel.dev/problems/not-enrolled";
     pub const ALREADY_ENROLLED: &str = "https://laurel.dev/problems/already-enrolled";
+    pub const ORDER_CLAIMED: &str = "https://laurel.dev/problems/order-claimed";
+    pub const ORDER_CLAIM_INVALID: &str = "https://laurel.dev/problems/order-claim-invalid";
     pub const INSUFFICIENT_POINTS: &str = "https://laurel.dev/problems/insufficient-points";
     pub const REWARD_UNAVAILABLE: &str = "https://laurel.dev/problems/reward-unavailable";
     pub const TIER_TOO_LOW: &str = "https://laurel.dev/problems/tier-too-low";

@@ -144,6 +144,14 @@ ALTER TABLE rewards ADD COLUMN segment TEXT REFERENCES segments (id);
     r#"
 ALTER TABLE program ADD COLUMN points_expire_after_days INTEGER CHECK (points_expire_after_days > 0);
 "#,
+    r#"
+CREATE TABLE order_claims (
+    order_id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    points INTEGER NOT NULL CHECK (points >= 0),
+    claimed_at INTEGER NOT NULL
+);
+"#,
 ];
 
 pub type Db = Arc<Mutex<Connection>>;

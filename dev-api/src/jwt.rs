@@ -36,7 +36,8 @@ pub enum JwtError {
     LifetimeTooLong,
 }
 
-pub fn sign(secret: &[u8], claims: &Claims) -> String {
+/// Signs a token's or an order claim's claims.
+pub fn sign<T: Serialize>(secret: &[u8], claims: &T) -> String {
     // Serialising these claims cannot fail; an empty token would be refused anyway.
     jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
@@ -48,13 +49,41 @@ pub fn sign(secret: &[u8], claims: &Claims) -> String {
 
 /// Verifies signature, algorithm, audience and time claims.
 pub fn verify(secret: &[u8], token: &str, audience: &str, now: i64) -> Result<Claims, JwtError> {
+    let claims: Claims = decode(secret, token, audience, &["sub", "aud", "exp"])?;
+    let not_before = claims.nbf.unwrap_or(claims.iat);
+    in_time(now, not_before, claims.iat, claims.exp, MAX_LIFETIME_SECS)?;
+    Ok(claims)
+}
+
+/// `exp` not passed and `not_before` reached (with the skew), and a lifetime of at most `max`.
+fn in_time(now: i64, not_before: i64, iat: i64, exp: i64, max: i64) -> Result<(), JwtError> {
+    if now > exp.saturating_add(LEEWAY_SECS) {
+        return Err(JwtError::Expired);
+    }
+    if now.saturating_add(LEEWAY_SECS) < not_before {
+        return Err(JwtError::NotYetValid);
+    }
+    if exp.saturating_sub(iat) > max {
+        return Err(JwtError::LifetimeTooLong);
+    }
+    Ok(())
+}
+
+/// Checks the signature (HS256 only) and the audience and reads the claims; time is checked by
+/// the callers, with their clock.
+fn decode<T: serde::de::DeserializeOwned>(
+    secret: &[u8],
+    token: &str,
+    audience: &str,
+    required: &[&str],
+) -> Result<T, JwtError> {
     let mut rules = Validation::new(Algorithm::HS256);
     rules.set_audience(&[audience]);
-    rules.set_required_spec_claims(&["sub", "aud", "exp"]);
-    // Time is checked below, with the caller's clock.
+    rules.set_required_spec_claims(required);
     rules.validate_exp = false;
     rules.validate_nbf = false;
-    let claims = jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(secret), &rules)
+    jsonwebtoken::decode::<T>(token, &DecodingKey::from_secret(secret), &rules)
+        .map(|d| d.claims)
         .map_err(|e| match e.kind() {
             ErrorKind::InvalidSignature => JwtError::BadSignature,
             ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
@@ -62,19 +91,37 @@ pub fn verify(secret: &[u8], token: &str, audience: &str, now: i64) -> Result<Cl
             }
             ErrorKind::InvalidAudience => JwtError::WrongAudience,
             _ => JwtError::Malformed,
-        })?
-        .claims;
-    if now > claims.exp.saturating_add(LEEWAY_SECS) {
-        return Err(JwtError::Expired);
-    }
-    let not_before = claims.nbf.unwrap_or(claims.iat);
-    if now.saturating_add(LEEWAY_SECS) < not_before {
-        return Err(JwtError::NotYetValid);
-    }
-    if claims.exp.saturating_sub(claims.iat) > MAX_LIFETIME_SECS {
-        return Err(JwtError::LifetimeTooLong);
-    }
-    Ok(claims)
+        })
+}
+
+/// The longest an order claim may live: long enough for an order confirmation email.
+pub const MAX_ORDER_CLAIM_SECS: i64 = 30 * 24 * 60 * 60;
+
+/// A shop's claim for an order's points, signed like the shopper's token and with the same
+/// audience, but naming an order instead of a customer: it can join an enrollment once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderClaim {
+    pub order_id: String,
+    /// The order total, a decimal such as `129.90`.
+    pub amount: String,
+    /// ISO 4217.
+    pub currency: String,
+    pub aud: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+/// Verifies an order claim's signature, algorithm, audience and time claims, as `verify` does
+/// a token's, with the longer lifetime of an order claim.
+pub fn verify_order(
+    secret: &[u8],
+    claim: &str,
+    audience: &str,
+    now: i64,
+) -> Result<OrderClaim, JwtError> {
+    let claim: OrderClaim = decode(secret, claim, audience, &["aud", "exp"])?;
+    in_time(now, claim.iat, claim.iat, claim.exp, MAX_ORDER_CLAIM_SECS)?;
+    Ok(claim)
 }
 
 #[cfg(test)]
@@ -100,6 +147,42 @@ mod tests {
     fn round_trips() {
         let t = sign(SECRET, &claims(1000, 1600));
         assert_eq!(verify(SECRET, &t, "shop", 1200), Ok(claims(1000, 1600)));
+    }
+
+    #[test]
+    fn an_order_claim_round_trips_and_is_not_a_token() {
+        let order = OrderClaim {
+            order_id: "ord_1".into(),
+            amount: "129.90".into(),
+            currency: "EUR".into(),
+            aud: "shop".into(),
+            iat: 1000,
+            exp: 1000 + MAX_ORDER_CLAIM_SECS,
+        };
+        let c = sign(SECRET, &order);
+        assert_eq!(verify_order(SECRET, &c, "shop", 2000), Ok(order.clone()));
+        assert_eq!(verify(SECRET, &c, "shop", 2000), Err(JwtError::Malformed));
+        let token = sign(SECRET, &claims(1000, 1600));
+        assert_eq!(
+            verify_order(SECRET, &token, "shop", 1200),
+            Err(JwtError::Malformed)
+        );
+        assert_eq!(
+            verify_order(b"other", &c, "shop", 2000),
+            Err(JwtError::BadSignature)
+        );
+        assert_eq!(
+            verify_order(SECRET, &c, "shop", order.exp + LEEWAY_SECS + 1),
+            Err(JwtError::Expired)
+        );
+        let long = OrderClaim {
+            exp: order.exp + 3600,
+            ..order
+        };
+        assert_eq!(
+            verify_order(SECRET, &sign(SECRET, &long), "shop", 2000),
+            Err(JwtError::LifetimeTooLong)
+        );
     }
 
     #[test]

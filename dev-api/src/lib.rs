@@ -10,6 +10,7 @@ pub mod extract;
 pub mod idempotency;
 pub mod jwt;
 pub mod ledger;
+pub mod orders;
 pub mod picks;
 pub mod problem;
 pub mod program;

@@ -62,6 +62,24 @@ impl ApiProblem {
         )
     }
 
+    pub fn order_claimed() -> Self {
+        Self::new(
+            StatusCode::CONFLICT,
+            t::ORDER_CLAIMED,
+            "Order already claimed",
+            "The points for this order have already been claimed.",
+        )
+    }
+
+    pub fn order_claim_invalid(why: &str) -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            t::ORDER_CLAIM_INVALID,
+            "Order claim not valid",
+            format!("The order claim {why}; ask the shop for a fresh one."),
+        )
+    }
+
     pub fn insufficient_points(balance: u64, cost: u64) -> Self {
         Self::new(
             StatusCode::CONFLICT,

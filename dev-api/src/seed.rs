@@ -23,6 +23,9 @@ pub const PERSONAS: &[(&str, Option<&str>)] = &[
     ("outage", Some("cus_kai")),
     // For the fulfilment tests: a Platinum member who redeems one of each kind.
     ("patron", Some("cus_pia")),
+    // For the order-claim tests: two shoppers who bought before joining.
+    ("buyer", Some("cus_bea")),
+    ("buyer2", Some("cus_ben")),
 ];
 
 pub fn persona_customer(persona: &str) -> Option<Option<&'static str>> {
@@ -445,6 +448,8 @@ const CUSTOMERS: &[CustomerRow] = &[
     (
         "cus_pia", "Pia", true, 30_000, 30_000, None, "PIA-4D2X", 0, 0,
     ),
+    ("cus_bea", "Bea", false, 0, 0, None, "BEA-8H3K", 0, 0),
+    ("cus_ben", "Ben", false, 0, 0, None, "BEN-2J6M", 0, 0),
 ];
 
 /// Seeds an empty database; does nothing when a program already exists.

@@ -13,7 +13,7 @@ use axum::routing::get;
 use axum::Router;
 use tower_http::services::ServeDir;
 
-use crate::jwt::{self, Claims, MAX_LIFETIME_SECS};
+use crate::jwt::{self, Claims, OrderClaim, MAX_LIFETIME_SECS, MAX_ORDER_CLAIM_SECS};
 use crate::seed::persona_customer;
 use crate::Settings;
 
@@ -25,6 +25,7 @@ const PAGES: &[&str] = &[
     "index.html",
     "product.html",
     "cart.html",
+    "order.html",
     "plain.html",
     "spa.html",
     "bench.html",
@@ -146,6 +147,38 @@ pub fn mint_expiring(settings: &Settings, customer: &str, exp: i64) -> String {
     )
 }
 
+/// The claim a shop's backend puts on its order confirmation page: the demo cart's total.
+pub fn order_claim(settings: &Settings, order_id: &str, now: i64) -> String {
+    jwt::sign(
+        &settings.secret,
+        &OrderClaim {
+            order_id: order_id.into(),
+            amount: "129.90".into(),
+            currency: "EUR".into(),
+            aud: settings.shop_id.clone(),
+            iat: now,
+            exp: now + MAX_ORDER_CLAIM_SECS,
+        },
+    )
+}
+
+/// The order of `?order=` (letters, digits, `-` and `_`), else a new number, as a shop's
+/// confirmation page shows its own order again on reload.
+fn order_id(q: &HashMap<String, String>) -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    q.get("order")
+        .filter(|o| {
+            (1..=40).contains(&o.len())
+                && o.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .cloned()
+        .unwrap_or_else(|| {
+            let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            format!("EV-{}-{n}", crate::now())
+        })
+}
+
 /// Escapes text for an HTML attribute or text node.
 pub fn escape(s: &str) -> String {
     s.chars()
@@ -209,7 +242,10 @@ async fn render(
     let token = customer.map_or_else(String::new, |c| mint_expiring(&site.settings, c, exp));
     let current = format!("data-persona=\"{persona}\"");
     let discount = q.get("discount").map(|d| escape(d)).unwrap_or_default();
+    let order = order_id(&q);
     let html = template
+        .replace("__ORDER_ID__", &order)
+        .replace("__ORDER_CLAIM__", &order_claim(&site.settings, &order, now))
         .replace("__LAUREL_API__", &site.api_base)
         .replace("__LAUREL_TOKEN__", &token)
         .replace("__DISCOUNT__", &discount)

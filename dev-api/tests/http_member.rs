@@ -189,3 +189,65 @@ fn points_preview_applies_the_tier_multiplier() {
         assert_eq!(reply.problem_type(), problem_type::VALIDATION);
     }
 }
+
+#[test]
+fn an_orders_points_join_an_enrollment_once_and_only_with_the_shops_claim() {
+    let s = start();
+    let settings = laurel_dev_api::Settings::default();
+    let now = laurel_dev_api::now();
+    let claim = laurel_dev_api::site::order_claim(&settings, "EV-1", now);
+    let preview: PointsPreview = s
+        .get(&format!("/v1/points-preview?order={claim}"), None)
+        .json();
+    assert_eq!(preview.points, 129);
+
+    let enroll = |who: &str, claim: &str| {
+        s.post(
+            "/v1/enrollments",
+            &token(who),
+            None,
+            &format!(r#"{{"accept_terms":true,"order_claim":"{claim}"}}"#),
+        )
+    };
+    let joined = enroll("cus_bea", &claim);
+    assert_eq!(joined.status, 201, "{}", joined.body);
+    let member: Member = joined.json();
+    let widget: WidgetData = s.get("/v1/widget", Some(&token("cus_bea"))).json();
+    assert_eq!(member.balance, widget.program.signup_bonus + 129);
+    let page: ActivityPage = s.get("/v1/activity", Some(&token("cus_bea"))).json();
+    assert!(page
+        .items
+        .iter()
+        .any(|e| e.points == 129 && e.description == "Order EV-1"));
+
+    // A second shopper with the same claim joins nothing and gets nothing.
+    let again = enroll("cus_ben", &claim);
+    assert_eq!(again.status, 409);
+    assert_eq!(again.problem_type(), problem_type::ORDER_CLAIMED);
+    assert_eq!(s.balance("cus_ben"), 0);
+    let ben: WidgetData = s.get("/v1/widget", Some(&token("cus_ben"))).json();
+    assert!(ben.member.is_none());
+
+    // A claim the shop did not sign, or one past its time, is refused before anything changes.
+    let forged = laurel_dev_api::site::order_claim(
+        &laurel_dev_api::Settings {
+            secret: b"not the shop's".to_vec(),
+            ..laurel_dev_api::Settings::default()
+        },
+        "EV-2",
+        now,
+    );
+    let expired = laurel_dev_api::site::order_claim(&settings, "EV-3", now - 31 * 24 * 3600);
+    for bad in [forged, expired, "x.y.z".to_owned()] {
+        let reply = enroll("cus_ben", &bad);
+        assert_eq!(reply.status, 422, "{}", reply.body);
+        assert_eq!(reply.problem_type(), problem_type::ORDER_CLAIM_INVALID);
+        let preview = s.get(&format!("/v1/points-preview?order={bad}"), None);
+        assert_eq!(preview.problem_type(), problem_type::ORDER_CLAIM_INVALID);
+    }
+    assert!(s
+        .get("/v1/widget", Some(&token("cus_ben")))
+        .json::<WidgetData>()
+        .member
+        .is_none());
+}

@@ -348,16 +348,16 @@ impl LoyaltyApi for HttpClient {
         self.post("/v1/actions", action, None).await
     }
 
-    async fn points_preview(
-        &self,
-        amount: &str,
-        currency: &str,
-    ) -> Result<PointsPreview, ApiError> {
-        let path = format!(
-            "/v1/points-preview?amount={}&currency={}",
-            query(amount),
-            query(currency)
-        );
+    async fn points_preview(&self, pairs: &[(&str, String)]) -> Result<PointsPreview, ApiError> {
+        let mut path = String::from("/v1/points-preview");
+        let mut sep = '?';
+        for (name, value) in pairs {
+            path.push(sep);
+            path.push_str(name);
+            path.push('=');
+            path.push_str(&query(value));
+            sep = '&';
+        }
         self.get(&path).await
     }
 }

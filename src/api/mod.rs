@@ -30,9 +30,9 @@ pub trait LoyaltyApi {
         &self,
         action: &ActionRequest,
     ) -> impl Future<Output = Result<ActionResult, ApiError>>;
+    /// `query`: `amount` and `currency`, or `order` (the shop's claim for an order).
     fn points_preview(
         &self,
-        amount: &str,
-        currency: &str,
+        query: &[(&str, String)],
     ) -> impl Future<Output = Result<PointsPreview, ApiError>>;
 }

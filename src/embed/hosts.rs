@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use laurel_core::config::{parse_points, parse_widget, ElementAttrs, Placement, PointsOptions};
+use laurel_core::view::View;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -237,6 +238,9 @@ fn mount(element: &Element) {
         return;
     };
     let result = match kind {
+        Kind::Widget if element.get_attribute("view").as_deref() == Some("claim") => {
+            claim_view(element, config.locale, origin)
+        }
         Kind::Widget => {
             let attrs = ElementAttrs {
                 prefix: "",
@@ -302,12 +306,47 @@ fn mount(element: &Element) {
     }
 }
 
+/// `<laurel-widget view="claim" order>` on an order confirmation page: what the order earns
+/// and the widget, whose Join then claims the order's points.
+fn claim_view(
+    element: &Element,
+    locale: laurel_core::i18n::Locale,
+    origin: Origin,
+) -> Result<Option<Mounted>, String> {
+    let order = element
+        .get_attribute("order")
+        .filter(|o| !o.trim().is_empty())
+        .ok_or(r#"<laurel-widget view="claim"> needs order="...": the claim your shop's backend signed for the order"#)?;
+    let container = shadow::container(element, locale, "root")?;
+    let handle = session::with_owner(|store| {
+        mount_to(container, move || {
+            store.set_order_claim(order.clone());
+            let preview = RwSignal::new(None);
+            store.preview_points(vec![("order", order)], preview, StoredValue::new(0));
+            let view = RwSignal::new(View::Home);
+            view! {
+                <PointsBadge store=store preview=preview.into() claim=true />
+                <Widget store=store view=view origin=origin />
+            }
+            .into_any()
+        })
+    });
+    Ok(handle.map(|h| Mounted {
+        _handle: h,
+        points: None,
+    }))
+}
+
 fn points_view(store: Store, purchase: RwSignal<PointsOptions>) -> AnyView {
     let preview = RwSignal::new(None);
     let latest = StoredValue::new(0);
     crate::ui::effect(move || {
         let p = purchase.get();
-        store.preview_points(p.amount, p.currency, preview, latest);
+        store.preview_points(
+            vec![("amount", p.amount), ("currency", p.currency)],
+            preview,
+            latest,
+        );
     });
     view! { <PointsBadge store=store preview=preview.into() /> }.into_any()
 }

@@ -358,7 +358,7 @@
       }
     );
   }
-  define("laurel-widget", ["view", "placement", "corner"]);
+  define("laurel-widget", ["view", "placement", "corner", "order"]);
   define("laurel-points", ["amount", "currency"]);
 
   import(new URL("laurel-wasm.js", base).href)

@@ -133,6 +133,7 @@ impl Store {
             let req = EnrollmentRequest {
                 accept_terms: true,
                 marketing_opt_in,
+                order_claim: self.services.with_value(|s| s.order_claim.clone()),
             };
             let result = client.enroll(&req).await;
             let result = match result {
@@ -360,10 +361,10 @@ impl Store {
     /// Fetches what a purchase of `amount` would earn into `into`; failures leave it empty. Only
     /// the latest request for `into` counts, so a quick change of variant cannot show a stale
     /// figure.
+    /// What a purchase earns (`amount` and `currency`), or an order (`order`), into `into`.
     pub fn preview_points(
         self,
-        amount: String,
-        currency: String,
+        query: Vec<(&'static str, String)>,
         into: RwSignal<Option<laurel_core::wire::PointsPreview>>,
         latest: StoredValue<u32>,
     ) {
@@ -373,7 +374,7 @@ impl Store {
         });
         let client = self.client();
         spawn_local(async move {
-            let result = client.points_preview(&amount, &currency).await;
+            let result = client.points_preview(&query).await;
             if !self.is_live() || latest.try_get_value() != ticket {
                 return;
             }
@@ -381,9 +382,7 @@ impl Store {
                 Ok(p) => into.set(Some(p)),
                 Err(e) => {
                     into.set(None);
-                    report(&format!(
-                        "could not preview points for {amount} {currency}: {e}"
-                    ));
+                    report(&format!("could not preview points: {e}"));
                 }
             }
         });

@@ -101,6 +101,8 @@ struct Services {
     renewal: Option<leptos::prelude::TimeoutHandle>,
     /// When the data on screen was fetched (ms since the epoch), for "as of" while offline.
     fetched_at: f64,
+    /// The shop's claim for the order on an order confirmation page: joining claims its points.
+    order_claim: Option<String>,
 }
 
 impl Store {
@@ -136,6 +138,7 @@ impl Store {
                 nav_requests: 0,
                 renewal: None,
                 fetched_at: 0.0,
+                order_claim: None,
             }),
             offline: RwSignal::new(None),
         }
@@ -178,6 +181,11 @@ impl Store {
         self.services
             .try_update_value(|s| !std::mem::replace(&mut s.ready_sent, true))
             .unwrap_or(false)
+    }
+
+    /// The order whose points joining claims, from `<laurel-widget view="claim" order>`.
+    pub fn set_order_claim(&self, claim: String) {
+        self.services.update_value(|s| s.order_claim = Some(claim));
     }
 
     /// A launcher mounted (`+1`) or unmounted (`-1`).

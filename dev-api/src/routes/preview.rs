@@ -1,4 +1,5 @@
-//! `GET /v1/points-preview?amount=&currency=`: what a purchase would earn.
+//! `GET /v1/points-preview?amount=&currency=`: what a purchase would earn; `?order=` with the
+//! shop's claim for an order: what that order earns a shopper who joins.
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -10,7 +11,7 @@ use laurel_core::wire::{EarnKind, PointsPreview};
 use crate::app::AppState;
 use crate::extract::Params;
 use crate::problem::ApiProblem;
-use crate::{auth, program};
+use crate::{auth, orders, program};
 
 pub async fn get(
     State(state): State<AppState>,
@@ -18,6 +19,16 @@ pub async fn get(
     Params(q): Params,
 ) -> Result<Json<PointsPreview>, ApiProblem> {
     let viewer = auth::viewer(&state.settings, &headers)?;
+    if let Some(claim) = q.get("order") {
+        let claim = orders::verify(&state.settings, claim, crate::now())?;
+        let points = state
+            .with_db(move |conn| orders::points(conn, claim.cents))
+            .await?;
+        return Ok(Json(PointsPreview {
+            points,
+            multiplier: 1.0,
+        }));
+    }
     let cents = q
         .get("amount")
         .and_then(|a| parse_amount(a))
