@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::join::{EnrollForm, JoinPrompt};
 use super::rewards::RewardCard;
-use super::{points_text, with_data, worth_text, TierProgress};
+use super::{points_text, with_data, worth_text, ProgressBar};
 use crate::state::{ActionState, Origin, Store};
 
 /// Home: the member's summary, or the way in for a guest or a non-member.
@@ -37,26 +37,59 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
         || msgs.no_tier_yet.to_owned(),
         |t| fill(msgs.tier_badge, &[("tier", t)]),
     );
-    let current_threshold = member.tier.as_ref().map_or(0, |t| t.threshold);
-    let next = member
-        .next_tier
-        .as_ref()
-        .map(|n| (n.threshold, n.points_remaining));
-    let ladder = match (progress(current_threshold, next), member.next_tier.clone()) {
-        (
+    // One bar: to the nearest reward while the member can redeem none (the first reward is the
+    // goal that matters then), else to the next tier.
+    let mut next_line = None;
+    let goal = match next_reward(&d.rewards, &member, &d.tiers, crate::browser::now_secs()) {
+        NextReward::Short(r, n) => Some((
+            progress(0, Some((r.cost, n))),
+            fill(
+                msgs.next_reward_short,
+                &[
+                    ("points", &points_text(locale, name, n)),
+                    ("reward", &r.name),
+                ],
+            ),
+            r.name.clone(),
+        )),
+        found => {
+            if let NextReward::CanRedeem(r) = found {
+                next_line = Some(fill(msgs.next_reward_ready, &[("reward", &r.name)]));
+            }
+            let current_threshold = member.tier.as_ref().map_or(0, |t| t.threshold);
+            member.next_tier.as_ref().map(|next| {
+                (
+                    progress(
+                        current_threshold,
+                        Some((next.threshold, next.points_remaining)),
+                    ),
+                    fill(
+                        msgs.points_to_tier,
+                        &[
+                            ("points", &points_text(locale, name, next.points_remaining)),
+                            ("tier", &next.name),
+                        ],
+                    ),
+                    next.name.clone(),
+                )
+            })
+        }
+    };
+    let ladder = match goal {
+        Some((
             Progress::Climbing {
                 from,
                 to,
                 value,
-                remaining,
                 permille,
+                ..
             },
-            Some(next),
-        ) => view! {
-            <TierProgress
-                locale=locale
-                next_tier=next.name
-                remaining=points_text(locale, name, remaining)
+            text,
+            goal_name,
+        )) => view! {
+            <ProgressBar
+                text=text
+                label=fill(msgs.progress_label, &[("tier", &goal_name)])
                 from=from
                 to=to
                 value=value
@@ -81,17 +114,6 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
             }
             .into_any()
         }
-    };
-    let next_line = match next_reward(&d.rewards, &member, &d.tiers, crate::browser::now_secs()) {
-        NextReward::CanRedeem(r) => Some(fill(msgs.next_reward_ready, &[("reward", &r.name)])),
-        NextReward::Short(r, n) => Some(fill(
-            msgs.next_reward_short,
-            &[
-                ("points", &points_text(locale, name, n)),
-                ("reward", &r.name),
-            ],
-        )),
-        NextReward::None => None,
     };
     let expiry = member.expiring_points.as_ref().map(|e| {
         fill(

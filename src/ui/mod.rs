@@ -32,7 +32,7 @@ pub use launcher::Launcher;
 pub use loading::LoadingSkeleton;
 pub use panel::Panel;
 pub use points::PointsBadge;
-pub use progress::TierProgress;
+pub use progress::ProgressBar;
 pub use reactive::effect;
 
 use crate::state::{Origin, Store};

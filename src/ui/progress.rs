@@ -1,26 +1,20 @@
-use laurel_core::i18n::{fill, Locale};
 use leptos::prelude::*;
 
-/// Progress to the next tier as an ARIA progressbar, with the same words as visible text.
+/// Progress as an ARIA progressbar, with the same words as visible text: to the next tier, or
+/// to a first reward.
 #[component]
-pub fn TierProgress(
-    locale: Locale,
-    next_tier: String,
-    /// Formatted, e.g. "250 points".
-    remaining: String,
+pub fn ProgressBar(
+    /// The words, e.g. "250 points to Silver".
+    text: String,
+    /// The accessible name, e.g. "Progress to Silver".
+    label: String,
     from: u64,
     to: u64,
     value: u64,
     permille: u16,
 ) -> impl IntoView {
-    let msgs = locale.messages();
-    let text = fill(
-        msgs.points_to_tier,
-        &[("points", &remaining), ("tier", &next_tier)],
-    );
-    let label = fill(msgs.progress_label, &[("tier", &next_tier)]);
     // A native progress element: its fill comes from attributes, not an inline style, and the
-    // ARIA values give the points between the tiers.
+    // ARIA values give the points.
     view! {
         <div class="progress" part="progress">
             <progress

@@ -1,6 +1,6 @@
 // The walking skeleton, as a shopper meets it: the demo storefront, the pasted script tag,
 // the real dev API over HTTP, Debian's Chromium.
-const { test, expect, API, points } = require("./fixtures");
+const { test, expect, API, points, rewrite } = require("./fixtures");
 const AxeBuilder = require("@axe-core/playwright").default;
 
 const widget = (page) => page.locator("#loyalty");
@@ -19,6 +19,28 @@ test("a member sees greeting, balance, tier and progress to the next tier", asyn
   await expect(bar).toHaveAttribute("aria-valuemax", String(next.threshold));
   await expect(bar).toHaveAttribute("aria-valuenow", String(next.threshold - next.points_remaining));
   await expect(w.getByText(`${points(next.points_remaining)} to ${next.name}`, { exact: true })).toBeVisible();
+});
+
+test("a member short of every reward sees a bar to the nearest one, and none once it is in reach", async ({ page }) => {
+  const tote = { id: "rw_tote", kind: "free_product", name: "Tote bag", cost: 400, available: true };
+  const withBalance = (balance) => (text) => {
+    const d = JSON.parse(text);
+    return JSON.stringify({ ...d, member: { ...d.member, balance }, rewards: [{ ...tote, cost: 900, id: "rw_far", name: "Far away" }, tote], for_you: [] });
+  };
+  await rewrite(page, `${API}/v1/widget`, withBalance(150));
+  await page.goto("/?as=member");
+  const w = widget(page);
+  const bar = w.getByRole("progressbar", { name: "Progress to Tote bag" });
+  await expect(bar).toHaveAttribute("aria-valuemin", "0");
+  await expect(bar).toHaveAttribute("aria-valuemax", "400");
+  await expect(bar).toHaveAttribute("aria-valuenow", "150");
+  await expect(w.getByText("250 points more for Tote bag.", { exact: true })).toBeVisible();
+
+  await page.unrouteAll();
+  await rewrite(page, `${API}/v1/widget`, withBalance(450));
+  await page.reload();
+  await expect(w.getByText("You can redeem Tote bag now.")).toBeVisible();
+  await expect(w.getByRole("progressbar", { name: "Progress to Tote bag" })).toHaveCount(0);
 });
 
 test("a top-tier member sees no progress bar but a top-tier message", async ({ page, widgetApi }) => {
