@@ -47,6 +47,28 @@ impl Corner {
     }
 }
 
+/// The widget's colours: `auto` follows the shopper's system setting, also when it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Auto,
+}
+
+impl Theme {
+    const ALL: [Theme; 3] = [Self::Light, Self::Dark, Self::Auto];
+
+    /// The name in `data-theme`, and the root's `data-theme` the stylesheet reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::Auto => "auto",
+        }
+    }
+}
+
 /// Page-wide settings: one API, one shopper, one language for every widget on the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -55,6 +77,7 @@ pub struct Config {
     /// The shopper's bearer token; `None` for a guest.
     pub token: Option<String>,
     pub locale: Locale,
+    pub theme: Theme,
     pub timeout_ms: u32,
     pub cart: CartMode,
     /// The shop's endpoint that answers `{"token": ...}` with a fresh token for the signed-in
@@ -177,6 +200,7 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         .trim_end_matches('/')
         .to_owned();
     let locale = Locale::negotiate(attrs.value("locale").as_deref().or(page_lang));
+    let theme = Theme::ALL[choice(attrs, "theme", &Theme::ALL.map(Theme::as_str), 0)?];
     let timeout_ms = match attrs.value("timeout") {
         None => DEFAULT_TIMEOUT_MS,
         Some(t) => t
@@ -195,6 +219,7 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         api_base,
         token: attrs.value("token"),
         locale,
+        theme,
         timeout_ms,
         cart: parse_cart(attrs)?,
         token_url,
@@ -477,5 +502,23 @@ mod tests {
         assert_eq!(c.config.locale, Locale::En);
         let c = script(&[("api", "/a"), ("locale", "xx")]).expect("valid");
         assert_eq!(c.config.locale, Locale::En);
+    }
+
+    #[test]
+    fn the_theme_is_light_unless_set_and_anything_else_is_refused() {
+        let theme = |v: Option<&str>| {
+            let mut pairs = vec![("api", "/a")];
+            pairs.extend(v.map(|v| ("theme", v)));
+            script(&pairs).map(|s| s.config.theme)
+        };
+        assert_eq!(theme(None), Ok(Theme::Light));
+        for t in Theme::ALL {
+            assert_eq!(theme(Some(t.as_str())), Ok(t));
+        }
+        let err = theme(Some("sepia")).expect_err("refused").to_string();
+        assert!(
+            err.contains("data-theme") && err.contains("light, dark, auto"),
+            "{err}"
+        );
     }
 }

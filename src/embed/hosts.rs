@@ -239,7 +239,7 @@ fn mount(element: &Element) {
     };
     let result = match kind {
         Kind::Widget if element.get_attribute("view").as_deref() == Some("claim") => {
-            claim_view(element, config.locale, origin)
+            claim_view(element, &config, origin)
         }
         Kind::Widget => {
             let attrs = ElementAttrs {
@@ -253,7 +253,7 @@ fn mount(element: &Element) {
                         Placement::Inline => "root",
                         Placement::Launcher => "root root-launcher",
                     };
-                    let container = shadow::container(element, config.locale, class)?;
+                    let container = shadow::container(element, &config, class)?;
                     let handle = session::with_owner(|store| {
                         mount_to(container, move || {
                             match options.placement {
@@ -279,7 +279,7 @@ fn mount(element: &Element) {
                 })
         }
         Kind::Points => read_points(element).and_then(|options| {
-            let container = shadow::container(element, config.locale, "root root-inline")?;
+            let container = shadow::container(element, &config, "root root-inline")?;
             let slot = Rc::new(Cell::new(None));
             let handle = session::with_owner(|store| {
                 let slot = slot.clone();
@@ -310,14 +310,14 @@ fn mount(element: &Element) {
 /// and the widget, whose Join then claims the order's points.
 fn claim_view(
     element: &Element,
-    locale: laurel_core::i18n::Locale,
+    config: &laurel_core::config::Config,
     origin: Origin,
 ) -> Result<Option<Mounted>, String> {
     let order = element
         .get_attribute("order")
         .filter(|o| !o.trim().is_empty())
         .ok_or(r#"<laurel-widget view="claim"> needs order="...": the claim your shop's backend signed for the order"#)?;
-    let container = shadow::container(element, locale, "root")?;
+    let container = shadow::container(element, config, "root")?;
     let handle = session::with_owner(|store| {
         mount_to(container, move || {
             store.set_order_claim(order.clone());

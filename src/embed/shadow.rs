@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use laurel_core::i18n::Locale;
+use laurel_core::config::Config;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -38,9 +38,10 @@ fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
 /// What failed is a browser refusing plain DOM calls: one message serves them all.
 const BUILD: &str = "could not build the widget";
 
-/// An empty, styled root element of class `class` in `host`'s open shadow root, to render into.
-/// The shadow root is reused when the host had one from an earlier mount.
-pub fn container(host: &Element, locale: Locale, class: &str) -> Result<HtmlElement, String> {
+/// An empty, styled root element of class `class` in `host`'s open shadow root, to render into,
+/// in the page's language and theme. The shadow root is reused from an earlier mount.
+pub fn container(host: &Element, config: &Config, class: &str) -> Result<HtmlElement, String> {
+    let locale = config.locale;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -59,6 +60,7 @@ pub fn container(host: &Element, locale: Locale, class: &str) -> Result<HtmlElem
     div.set_class_name(class);
     let _ = div.set_attribute("lang", locale.bcp47());
     let _ = div.set_attribute("dir", locale.dir().as_str());
+    let _ = div.set_attribute("data-theme", config.theme.as_str());
     root.append_child(&div).map_err(|_| BUILD)?;
     Ok(div)
 }

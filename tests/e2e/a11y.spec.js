@@ -1,10 +1,17 @@
 // axe (WCAG 2.x A and AA rules) on every view and overlay a shopper can open.
-const { test, expect } = require("./fixtures");
+const { test, expect, rewrite, withAttrs } = require("./fixtures");
 const AxeBuilder = require("@axe-core/playwright").default;
 
 const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
 
 async function noViolations(page, include) {
+  // Cards off screen are skipped by content-visibility until they scroll near, and axe then
+  // measures their text against the page instead of the card: render them all first.
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll("laurel-widget")) {
+      for (const card of host.shadowRoot?.querySelectorAll(".reward, .history-item") ?? []) card.style.contentVisibility = "visible";
+    }
+  });
   const results = await new AxeBuilder({ page }).include(include).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
@@ -28,6 +35,46 @@ for (const [persona, views] of [
     }
   });
 }
+
+for (const [persona, views] of [
+  ["member", ["Rewards", "Ways to earn", "My rewards", "History", "How it works"]],
+  ["guest", ["Rewards"]],
+  ["nonmember", []],
+]) {
+  test(`${persona}: every view passes axe in the dark theme`, async ({ page }) => {
+    await rewrite(page, /\/plain\.html/, withAttrs('data-theme="dark"'));
+    await page.goto(`/plain.html?as=${persona}`);
+    const w = page.locator("#loyalty");
+    await expect(w.locator("section[aria-busy=false]")).toBeVisible();
+    const surface = await w.locator("section.laurel").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(surface).toBe("rgb(24, 27, 34)");
+    await noViolations(page, "#loyalty");
+    for (const view of views) {
+      await tab(w, view).click();
+      await expect(tab(w, view)).toHaveAttribute("aria-current", "page");
+      await page.waitForTimeout(200);
+      await noViolations(page, "#loyalty");
+    }
+  });
+}
+
+test("data-theme=auto follows the system setting while the page is open", async ({ page }) => {
+  await rewrite(page, /\/plain\.html/, withAttrs('data-theme="auto"'));
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/plain.html?as=member");
+  const card = page.locator("#loyalty section.laurel");
+  const colours = () => card.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+  await expect.poll(colours).toEqual(["rgb(255, 255, 255)", "rgb(31, 36, 48)"]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(colours).toEqual(["rgb(24, 27, 34)", "rgb(230, 232, 238)"]);
+  await noViolations(page, "#loyalty");
+  // The default stays light whatever the system says; a shop's own colour wins in both.
+  await page.unrouteAll();
+  await page.goto("/plain.html?as=member");
+  await expect.poll(colours).toEqual(["rgb(255, 255, 255)", "rgb(31, 36, 48)"]);
+  await page.locator("#loyalty").evaluate((el) => el.style.setProperty("--laurel-color-surface", "rgb(1, 2, 3)"));
+  await expect.poll(colours).toEqual(["rgb(1, 2, 3)", "rgb(31, 36, 48)"]);
+});
 
 test("the redeem dialog and the launcher panel pass axe", async ({ page }) => {
   await page.goto("/product.html?as=member");
