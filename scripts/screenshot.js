@@ -51,6 +51,12 @@ async function waitFor(url, ms) {
     await shot("rewards");
     await tab(w, "Ways to earn").click();
     await shot("earn");
+    await tab(w, "How it works").click();
+    await shot("how");
+    // An order confirmation page, for a shopper who bought before joining.
+    await page.goto(`${base}/order.html?as=buyer`);
+    await page.locator("laurel-widget#claim [part~=points-badge]").waitFor();
+    await shot("claim");
     await page.goto(`${base}/product.html?as=top`);
     const host = page.locator("laurel-widget[placement=launcher]");
     await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
@@ -68,6 +74,30 @@ async function waitFor(url, ms) {
     await page.goto(`${base}/?as=member`);
     await ready();
     await shot("fa");
+    await page.unrouteAll();
+    // Dark, then a brand theme made only of custom properties and ::part(), both added to the
+    // shop's own stylesheet as a shop would (the page's CSP allows no inline style).
+    await page.route(/\/(\?.*)?$/, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replaceAll("data-api=", 'data-theme="dark" data-api=') });
+    });
+    await page.goto(`${base}/?as=member`);
+    await ready();
+    await shot("dark");
+    await page.unrouteAll();
+    await page.route(/\/storefront\.css$/, async (route) => {
+      const res = await route.fetch();
+      const brand = `
+#loyalty { --laurel-color-accent: #6d28d9; --laurel-color-track: #ede9fe; --laurel-color-surface: #fdfcff;
+  --laurel-color-border: #ddd6fe; --laurel-radius: 4px; --laurel-radius-control: 4px;
+  --laurel-font-family: Georgia, "Times New Roman", serif; }
+#loyalty laurel-widget::part(base) { border-block-start: 6px solid #6d28d9; }
+#loyalty laurel-widget::part(balance) { color: #4c1d95; }`;
+      await route.fulfill({ response: res, body: (await res.text()) + brand });
+    });
+    await page.goto(`${base}/?as=member`);
+    await ready();
+    await shot("brand");
     await browser.close();
   } finally {
     server.kill("SIGTERM");
