@@ -14,6 +14,7 @@ const path = require("path");
 const zlib = require("zlib");
 const esbuild = require("esbuild");
 const { nameByLikeness } = require("./order-functions");
+const { reader, uleb } = require("./wasm-bytes");
 
 const root = path.join(__dirname, "..");
 const [distArg, ...wasmArgs] = process.argv.slice(2);
@@ -158,92 +159,47 @@ function shortName(i) {
  * the import and export sections are rewritten; the rest is copied byte for byte.
  */
 function shortenNames(wasm) {
-  let at = 8;
-  const uleb = () => {
-    let n = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = wasm[at++];
-      n += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return n;
-  };
-  const name = () => {
-    const len = uleb();
-    const s = wasm.subarray(at, at + len).toString("utf8");
-    at += len;
-    return s;
-  };
-  const skipLimits = () => {
-    const flags = wasm[at++];
-    uleb();
-    if (flags & 1) uleb();
-  };
-  const encUleb = (n) => {
-    const out = [];
-    do {
-      let b = n % 128;
-      n = Math.floor(n / 128);
-      if (n) b |= 0x80;
-      out.push(b);
-    } while (n);
-    return Buffer.from(out);
-  };
-  const encName = (s) => Buffer.concat([encUleb(Buffer.byteLength(s)), Buffer.from(s)]);
+  const r = reader(wasm);
+  const encName = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
   const imports = new Map();
   const exports = new Map();
   const parts = [wasm.subarray(0, 8)];
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = uleb();
-    const end = at + size;
+  while (r.at < wasm.length) {
+    const id = wasm[r.at++];
+    const size = r.uleb();
+    const end = r.at + size;
     // Custom sections (producers, target features) are metadata no browser reads.
     if (id === 0) {
-      at = end;
+      r.at = end;
       continue;
     }
     if (id !== 2 && id !== 7) {
-      parts.push(Buffer.from([id]), encUleb(size), wasm.subarray(at, end));
-      at = end;
+      parts.push(Buffer.from([id]), uleb(size), wasm.subarray(r.at, end));
+      r.at = end;
       continue;
     }
-    const count = uleb();
-    const body = [encUleb(count)];
+    const count = r.uleb();
+    const body = [uleb(count)];
     for (let i = 0; i < count; i++) {
       if (id === 2) {
-        name();
-        const field = name();
-        const descStart = at;
-        const kind = wasm[at++];
-        if (kind === 0x00 || kind === 0x04) {
-          if (kind === 0x04) at++;
-          uleb();
-        } else if (kind === 0x01) {
-          at++;
-          skipLimits();
-        } else if (kind === 0x02) {
-          skipLimits();
-        } else if (kind === 0x03) {
-          at += 2;
-        } else {
-          throw new Error(`unknown import kind ${kind}`);
-        }
+        r.name();
+        const field = r.name();
+        const descStart = r.at;
+        r.importDesc();
         if (!imports.has(field)) imports.set(field, shortName(imports.size));
-        body.push(encName("w"), encName(imports.get(field)), wasm.subarray(descStart, at));
+        body.push(encName("w"), encName(imports.get(field)), wasm.subarray(descStart, r.at));
       } else {
-        const field = name();
-        const descStart = at;
-        at++;
-        uleb();
+        const field = r.name();
+        const descStart = r.at;
+        r.at++;
+        r.uleb();
         exports.set(field, shortName(exports.size));
-        body.push(encName(exports.get(field)), wasm.subarray(descStart, at));
+        body.push(encName(exports.get(field)), wasm.subarray(descStart, r.at));
       }
     }
-    if (at !== end) throw new Error(`section ${id} was not read to its end`);
+    if (r.at !== end) throw new Error(`section ${id} was not read to its end`);
     const content = Buffer.concat(body);
-    parts.push(Buffer.from([id]), encUleb(content.length), content);
+    parts.push(Buffer.from([id]), uleb(content.length), content);
   }
   return { bytes: Buffer.concat(parts), imports, exports };
 }

@@ -6,43 +6,11 @@
 // Likeness is the Jaccard index of two bodies' sets of 4-byte runs. The order is a greedy
 // nearest-neighbour path from the largest body: each step takes the most alike of the rest.
 "use strict";
-
-function reader(wasm) {
-  const r = {
-    at: 0,
-    uleb() {
-      let n = 0;
-      let shift = 0;
-      let b;
-      do {
-        b = wasm[r.at++];
-        n += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (b & 0x80);
-      return n;
-    },
-    skip(n) {
-      r.at += n;
-    },
-  };
-  return r;
-}
-
-function uleb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
-}
+const { reader, uleb } = require("./wasm-bytes");
 
 // The module's imported function count, its function bodies and its sections.
 function parse(wasm) {
   const r = reader(wasm);
-  r.at = 8;
   let imported = 0;
   const bodies = [];
   const sections = [];
@@ -53,32 +21,18 @@ function parse(wasm) {
     const end = r.at + size;
     let custom = null;
     if (id === 0) {
-      const len = r.uleb();
-      custom = wasm.subarray(r.at, r.at + len).toString("utf8");
+      custom = r.name();
     } else if (id === 2) {
       for (let n = r.uleb(); n > 0; n--) {
-        r.skip(r.uleb());
-        r.skip(r.uleb());
-        const kind = wasm[r.at++];
-        if (kind === 0) {
-          r.uleb();
-          imported++;
-        } else if (kind === 1 || kind === 2) {
-          if (kind === 1) r.skip(1);
-          const flags = r.uleb();
-          r.uleb();
-          if (flags & 1) r.uleb();
-        } else if (kind === 3) {
-          r.skip(2);
-        } else {
-          throw new Error(`order-functions: import kind ${kind}`);
-        }
+        r.name();
+        r.name();
+        if (r.importDesc()) imported++;
       }
     } else if (id === 10) {
       for (let n = r.uleb(); n > 0; n--) {
         const len = r.uleb();
         bodies.push(wasm.subarray(r.at, r.at + len));
-        r.skip(len);
+        r.at += len;
       }
     }
     sections.push({ start, end, custom });
