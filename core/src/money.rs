@@ -8,6 +8,11 @@ pub fn is_currency(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
+/// Whether `code` is a currency as the contract writes one: three upper-case letters (`EUR`).
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// A money amount the widget can format: a currency code and a finite, non-negative amount.
 pub fn shown(money: &Money) -> Option<&Money> {
     (is_currency(&money.currency) && money.amount.is_finite() && money.amount >= 0.0)
@@ -74,5 +79,13 @@ mod tests {
         assert_eq!(worth(&program(value(100, 1.0, "€")), 100), None);
         assert_eq!(worth(&program(value(100, -1.0, "EUR")), 100), None);
         assert!(is_currency("thb") && !is_currency("TH") && !is_currency("T B"));
+    }
+
+    #[test]
+    fn the_contract_writes_currencies_in_capitals() {
+        assert!(is_currency_code("EUR"));
+        for c in ["eur", "Eur", "EU", "EURO", "E1R", ""] {
+            assert!(!is_currency_code(c), "{c}");
+        }
     }
 }

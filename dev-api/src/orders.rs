@@ -2,8 +2,8 @@
 //! its confirmation page (`jwt::OrderClaim`), and the points are added once, to whoever joins
 //! with it first.
 
-use laurel_core::earn::{parse_amount, purchase_points};
-use laurel_core::wire::EarnKind;
+use laurel_core::earn::parse_amount;
+use laurel_core::money::is_currency_code;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::jwt::{self, JwtError, OrderClaim};
@@ -27,15 +27,9 @@ pub fn verify(settings: &Settings, claim: &str, now: i64) -> Result<Claim, ApiPr
             })
         })?;
     let cents = parse_amount(&order.amount)
-        .filter(|_| order.currency.len() == 3)
+        .filter(|_| is_currency_code(&order.currency))
         .ok_or_else(|| ApiProblem::order_claim_invalid("has no valid amount and currency"))?;
     Ok(Claim { order, cents })
-}
-
-/// The points the order earns at the base rate: what a shopper who has not joined is shown.
-pub fn points(conn: &rusqlite::Connection, cents: u64) -> rusqlite::Result<u64> {
-    let rate = program::rule_by_kind(conn, EarnKind::Purchase)?.map_or(0, |(_, p)| p);
-    Ok(purchase_points(cents, rate, 100))
 }
 
 /// Credits the order's points to `customer`, unless the order was claimed before.
@@ -55,7 +49,8 @@ pub fn award(
     if taken.is_some() {
         return Ok(Err(ApiProblem::order_claimed()));
     }
-    let points = points(tx, claim.cents)?;
+    // The base rate: what the shopper was shown before joining.
+    let points = program::order_points(tx, claim.cents, 100)?;
     tx.execute(
         "INSERT INTO order_claims (order_id, customer_id, points, claimed_at) VALUES (?1, ?2, ?3, ?4)",
         params![claim.order.order_id, customer, points, at],

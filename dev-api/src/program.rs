@@ -120,6 +120,13 @@ pub fn rule_by_kind(conn: &Connection, kind: EarnKind) -> rusqlite::Result<Optio
     .optional()
 }
 
+/// The points an order of `cents` earns under the purchase rule, at `percent` of its rate (a
+/// tier's multiplier; 100 for the base rate).
+pub fn order_points(conn: &Connection, cents: u64, percent: u32) -> rusqlite::Result<u64> {
+    let rate = rule_by_kind(conn, EarnKind::Purchase)?.map_or(0, |(_, p)| p);
+    Ok(laurel_core::earn::purchase_points(cents, rate, percent))
+}
+
 const REWARD_COLUMNS: &str = "SELECT id, kind, name, description, cost, min_tier, available,
     image_url, remaining, starts_at, ends_at, min_order, (SELECT currency FROM program WHERE id = 1)
     FROM rewards";

@@ -4,9 +4,10 @@
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
-use laurel_core::earn::{parse_amount, purchase_points};
+use laurel_core::earn::parse_amount;
+use laurel_core::money::is_currency_code;
 use laurel_core::tier::place;
-use laurel_core::wire::{EarnKind, PointsPreview};
+use laurel_core::wire::PointsPreview;
 
 use crate::app::AppState;
 use crate::extract::Params;
@@ -22,7 +23,7 @@ pub async fn get(
     if let Some(claim) = q.get("order") {
         let claim = orders::verify(&state.settings, claim, crate::now())?;
         let points = state
-            .with_db(move |conn| orders::points(conn, claim.cents))
+            .with_db(move |conn| program::order_points(conn, claim.cents, 100))
             .await?;
         return Ok(Json(PointsPreview {
             points,
@@ -35,9 +36,7 @@ pub async fn get(
         .ok_or_else(|| {
             ApiProblem::validation("amount must be a decimal like 49.90 (at most two decimals).")
         })?;
-    let currency_ok = q
-        .get("currency")
-        .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()));
+    let currency_ok = q.get("currency").is_some_and(|c| is_currency_code(c));
     if !currency_ok {
         return Err(ApiProblem::validation(
             "currency must be an ISO 4217 code like EUR.",
@@ -45,7 +44,6 @@ pub async fn get(
     }
     state
         .with_db(move |conn| {
-            let rate = program::rule_by_kind(conn, EarnKind::Purchase)?.map_or(0, |(_, p)| p);
             let member = match viewer {
                 Some(id) => program::customer(conn, &id)?.filter(|c| c.enrolled),
                 None => None,
@@ -60,7 +58,7 @@ pub async fn get(
                 .unwrap_or(1.0);
             let percent = (multiplier * 100.0).round() as u32;
             Ok(PointsPreview {
-                points: purchase_points(cents, rate, percent),
+                points: program::order_points(conn, cents, percent)?,
                 multiplier,
             })
         })
