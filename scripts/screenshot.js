@@ -36,6 +36,12 @@ async function waitFor(url, ms) {
       await page.screenshot({ path: file });
       console.log(`wrote ${file}`);
     };
+    // The account page with `attr` added to its script tag, as a shop would write it.
+    const withScriptAttr = (attr) =>
+      page.route(/\/(\?.*)?$/, async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, body: (await res.text()).replaceAll("data-api=", `${attr} data-api=`) });
+      });
     const ready = () => page.locator("#loyalty section[aria-busy=false]").waitFor();
     const tab = (scope, name) =>
       scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
@@ -67,20 +73,14 @@ async function waitFor(url, ms) {
     await host.getByRole("dialog", { name: "Here's your reward" }).waitFor();
     await shot("redeemed");
     // The same account page in Persian: right to left, Persian digits.
-    await page.route(/\/(\?.*)?$/, async (route) => {
-      const res = await route.fetch();
-      await route.fulfill({ response: res, body: (await res.text()).replaceAll("data-api=", 'data-locale="fa" data-api=') });
-    });
+    await withScriptAttr('data-locale="fa"');
     await page.goto(`${base}/?as=member`);
     await ready();
     await shot("fa");
     await page.unrouteAll();
     // Dark, then a brand theme made only of custom properties and ::part(), both added to the
     // shop's own stylesheet as a shop would (the page's CSP allows no inline style).
-    await page.route(/\/(\?.*)?$/, async (route) => {
-      const res = await route.fetch();
-      await route.fulfill({ response: res, body: (await res.text()).replaceAll("data-api=", 'data-theme="dark" data-api=') });
-    });
+    await withScriptAttr('data-theme="dark"');
     await page.goto(`${base}/?as=member`);
     await ready();
     await shot("dark");

@@ -16,6 +16,17 @@ async function noViolations(page, include) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
+/** The view on screen, then each of `views` in turn, passes axe. */
+async function viewsPassAxe(page, w, views) {
+  await noViolations(page, "#loyalty");
+  for (const view of views) {
+    await tab(w, view).click();
+    await expect(tab(w, view)).toHaveAttribute("aria-current", "page");
+    await page.waitForTimeout(200);
+    await noViolations(page, "#loyalty");
+  }
+}
+
 for (const [persona, views] of [
   ["member", ["Rewards", "Ways to earn", "My rewards", "History"]],
   ["guest", ["Rewards", "Ways to earn"]],
@@ -26,13 +37,7 @@ for (const [persona, views] of [
     await page.goto(`/?as=${persona}`);
     const w = page.locator("#loyalty");
     await expect(w.locator("section[aria-busy=false]")).toBeVisible();
-    await noViolations(page, "#loyalty");
-    for (const view of views) {
-      await tab(w, view).click();
-      await expect(tab(w, view)).toHaveAttribute("aria-current", "page");
-      await page.waitForTimeout(200);
-      await noViolations(page, "#loyalty");
-    }
+    await viewsPassAxe(page, w, views);
   });
 }
 
@@ -48,13 +53,7 @@ for (const [persona, views] of [
     await expect(w.locator("section[aria-busy=false]")).toBeVisible();
     const surface = await w.locator("section.laurel").evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(surface).toBe("rgb(24, 27, 34)");
-    await noViolations(page, "#loyalty");
-    for (const view of views) {
-      await tab(w, view).click();
-      await expect(tab(w, view)).toHaveAttribute("aria-current", "page");
-      await page.waitForTimeout(200);
-      await noViolations(page, "#loyalty");
-    }
+    await viewsPassAxe(page, w, views);
   });
 }
 
