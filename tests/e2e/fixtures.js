@@ -23,6 +23,9 @@ const test = base.extend({
     );
     page.cspViolations = violations;
     await use(page);
+    // A route handler (see rewrite) may still be reading a response when the test returns:
+    // let it finish before the page closes, or the disposed response fails a later test.
+    await page.unrouteAll({ behavior: "wait" });
     expect(errors, "uncaught errors in the host page").toEqual([]);
     expect(violations, "Content-Security-Policy violations").toEqual([]);
   },
