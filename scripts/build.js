@@ -227,7 +227,48 @@ function renameInGlue(file, imports, exports) {
     .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, "")
     .replace(/^ {8}(__wbg_\w+|__wbindgen_\w+): function\([^)]*\) \{\n[\s\S]*?^ {8}\},\n/gm, "");
   if (/IntoUnderlying/.test(js)) throw new Error("wasm-streams' glue is still referenced");
-  fs.writeFileSync(file, js);
+  fs.writeFileSync(file, trimGlue(js));
+}
+
+/**
+ * The glue's start-up, cut to what laurel.js uses: it hands over the wasm's fetch() response,
+ * so the URL and Request forms, the deprecated call forms and their warnings go, and so does the
+ * polyfill for TextEncoder.encodeInto, which every browser with wasm streaming has. A response
+ * served without the wasm MIME type still falls back to instantiate(), as wasm-bindgen's does.
+ * Each block must be found, so a new wasm-bindgen fails the build here instead of shipping the
+ * old start-up.
+ */
+function trimGlue(js) {
+  // Replaces from `from` up to (not including) `to`.
+  const cut = (from, to, replacement) => {
+    const start = js.indexOf(from);
+    const end = js.indexOf(to, start);
+    if (start < 0 || end < 0) throw new Error(`the glue has no block ${JSON.stringify(from)}`);
+    js = js.slice(0, start) + replacement + js.slice(end);
+  };
+  cut("if (!('encodeInto' in cachedTextEncoder))", "\nlet WASM_VECTOR_LEN", "");
+  cut(
+    "async function __wbg_load(",
+    "\nexport {",
+    `async function __wbg_init(response) {
+    if (wasm !== undefined) return wasm;
+    const imports = __wbg_get_imports();
+    response = await response;
+    if (!response.ok) throw new Error(\`\${response.status} fetching \${response.url}\`);
+    let result;
+    try {
+        result = await WebAssembly.instantiateStreaming(response, imports);
+    } catch (e) {
+        if (response.headers.get("Content-Type") === "application/wasm") throw e;
+        result = await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    }
+    return __wbg_finalize_init(result.instance, result.module);
+}
+`
+  );
+  const exports = "export { initSync, __wbg_init as default };";
+  if (!js.includes(exports)) throw new Error("the glue exports something new");
+  return js.replace(exports, "export { __wbg_init as default };");
 }
 
 /** 2. The glue, keeping only what laurel.js calls, minified. */

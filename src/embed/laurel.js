@@ -363,7 +363,7 @@
 
   import(new URL("laurel-wasm.js", base).href)
     .then(function (m) {
-      return m.default({ module_or_path: wasmResponse }).then(function () {
+      return m.default(wasmResponse).then(function () {
         wasm = m;
         var work = waiting;
         waiting = [];

@@ -70,6 +70,25 @@ test("from a CDN path on another origin, under the policy the README gives, it l
   expect(served.find((f) => /^laurel\.[a-z]{2}\.[0-9a-f]{10}\.wasm$/.test(f))).toBeTruthy();
 });
 
+test("a server that sends the wasm without its MIME type still gets a widget, and one that fails says why", async ({ page }) => {
+  // Many shop CDNs serve .wasm as application/octet-stream: streaming compilation refuses it and
+  // the glue falls back to compiling the downloaded bytes.
+  await page.route(/\.wasm$/, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ status: 200, body: await res.body(), headers: { "content-type": "application/octet-stream" } });
+  });
+  await page.goto("/plain.html?as=member");
+  await expect(page.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.unroute(/\.wasm$/);
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 503, body: "busy" }));
+  await page.reload();
+  await expect.poll(() => errors.join("\n")).toMatch(/Laurel: could not start.*503 fetching http.*\.wasm/s);
+  await expect(page.locator("h1")).toBeVisible();
+});
+
 test("a tag added by script after the page has loaded starts the widget", async ({ page }) => {
   await pageWith(page, ({ api, token }) => `<!doctype html><html lang="en"><head><meta charset="utf-8" /><link rel="icon" href="data:," /></head>
     <body><h1>Shop</h1><div id="loyalty" data-api="${api}" data-token="${token}"></div></body></html>`);
