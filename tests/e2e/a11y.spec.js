@@ -158,6 +158,29 @@ test("with reduced motion nothing in the widget animates or transitions", async 
   expect(pulsing.length).toBeGreaterThan(0);
 });
 
+test("under 480 px the launcher's panel is a full-screen sheet with a visible close button", async ({ page }) => {
+  for (const width of [320, 479]) {
+    await page.setViewportSize({ width, height: 700 });
+    await page.goto("/product.html?as=member");
+    const host = page.locator("laurel-widget[placement=launcher]");
+    await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
+    const panel = host.getByRole("dialog", { name: "Rewards" });
+    await expect(panel).toBeVisible();
+    expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width, height: 700 });
+    const close = panel.getByRole("button", { name: /close/i });
+    await expect(close).toBeInViewport({ ratio: 1 });
+    await close.click();
+    await expect(panel).toBeHidden();
+  }
+  // Wider, it is a card by the launcher button.
+  await page.setViewportSize({ width: 800, height: 700 });
+  await page.goto("/product.html?as=member");
+  const host = page.locator("laurel-widget[placement=launcher]");
+  await host.getByRole("button", { name: /^Rewards/, expanded: false }).click();
+  const box = await host.getByRole("dialog", { name: "Rewards" }).boundingBox();
+  expect(box.width).toBeLessThan(500);
+});
+
 test("at 320 px nothing scrolls sideways: every view, the launcher's panel and the dialog (WCAG 1.4.10)", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   const overflow = () =>
@@ -173,7 +196,7 @@ test("at 320 px nothing scrolls sideways: every view, the launcher's panel and t
     });
   await page.goto("/?as=top");
   const w = page.locator("#loyalty");
-  for (const view of ["Home", "Rewards", "Ways to earn", "My rewards", "History"]) {
+  for (const view of ["Home", "Rewards", "Ways to earn", "My rewards", "History", "How it works"]) {
     await tab(w, view).click();
     await page.waitForTimeout(150);
     expect(await overflow(), view).toEqual({ scroll: 320, wide: [] });

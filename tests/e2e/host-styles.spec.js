@@ -143,3 +143,36 @@ test("custom properties set on an ancestor and ::part() rules theme the widget",
   });
   expect(styles).toEqual({ tab: "rgb(123, 44, 191)", radius: "3px" });
 });
+
+test("spacing and the launcher's size, offset, layer and panel width are custom properties too", async ({ page }) => {
+  const measure = () =>
+    page.evaluate(() => {
+      const inline = document.querySelector("#loyalty laurel-widget").shadowRoot;
+      const launcher = document.querySelector("laurel-widget[placement=launcher]").shadowRoot;
+      const button = launcher.querySelector(".launcher-button").getBoundingClientRect();
+      const panel = launcher.querySelector(".launcher-panel");
+      return {
+        padding: getComputedStyle(inline.querySelector('[part~="base"]')).paddingInlineStart,
+        spacing: getComputedStyle(inline.querySelector(".balance")).marginBlockEnd,
+        offset: [innerWidth - button.right, innerHeight - button.bottom].map(Math.round),
+        size: getComputedStyle(launcher.querySelector(".launcher-button")).fontSize,
+        layer: getComputedStyle(launcher.querySelector(".launcher")).zIndex,
+        panel: panel && !panel.hidden ? Math.round(panel.getBoundingClientRect().width) : null,
+      };
+    });
+  const open = async () => {
+    await page.locator("laurel-widget[placement=launcher]").getByRole("button", { name: /^Rewards/ }).click();
+    await expect(page.locator("laurel-widget[placement=launcher]").getByRole("dialog")).toBeVisible();
+  };
+  await load(page);
+  await open();
+  expect(await measure()).toEqual({ padding: "20px", spacing: "12px", offset: [20, 20], size: "16px", layer: "2147482000", panel: 416 });
+
+  await load(
+    page,
+    `body { --laurel-padding: 30px; --laurel-spacing: 5px; --laurel-launcher-offset: 40px;
+       --laurel-launcher-size: 20px; --laurel-launcher-z-index: 7; --laurel-panel-width: 300px; }`,
+  );
+  await open();
+  expect(await measure()).toEqual({ padding: "30px", spacing: "5px", offset: [40, 40], size: "20px", layer: "7", panel: 300 });
+});
