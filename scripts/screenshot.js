@@ -98,6 +98,19 @@ async function waitFor(url, ms) {
     await page.goto(`${base}/?as=member`);
     await ready();
     await shot("brand");
+    // The demo's theming page: three shops and the default, then the same in dark and Persian.
+    await page.unrouteAll();
+    await page.setViewportSize({ width: 1500, height: 900 });
+    for (const [name, query] of [
+      ["theming", "theme=light&lang=en"],
+      ["theming-dark-fa", "theme=dark&lang=fa"],
+    ]) {
+      await page.goto(`${base}/theming.html?as=member&${query}`);
+      for (const shop of ["default", "harbour", "bloom", "noir"]) {
+        await page.locator(`#${shop} section[aria-busy=false]`).waitFor();
+      }
+      await shot(name);
+    }
     await browser.close();
   } finally {
     server.kill("SIGTERM");

@@ -28,6 +28,7 @@ const PAGES: &[&str] = &[
     "order.html",
     "plain.html",
     "spa.html",
+    "theming.html",
     "bench.html",
     "bench-bare.html",
 ];
@@ -102,6 +103,18 @@ async fn cache_headers(request: axum::extract::Request, next: axum::middleware::
         );
     }
     response
+}
+
+/// The query's `key` if it is one of `allowed`, else the first of them: the theming page's
+/// switches, never echoed unchecked into the page.
+fn one_of<'a>(q: &HashMap<String, String>, key: &str, allowed: &[&'a str]) -> &'a str {
+    let wanted = q.get(key).map(String::as_str);
+    allowed
+        .iter()
+        .find(|a| Some(**a) == wanted)
+        .or(allowed.first())
+        .copied()
+        .unwrap_or_default()
 }
 
 /// What a shop's backend gives its own front end for the signed-in shopper (the persona of
@@ -249,6 +262,8 @@ async fn render(
         .replace("__LAUREL_API__", &site.api_base)
         .replace("__LAUREL_TOKEN__", &token)
         .replace("__DISCOUNT__", &discount)
+        .replace("__THEME__", one_of(&q, "theme", &["light", "dark", "auto"]))
+        .replace("__LANG__", one_of(&q, "lang", &["en", "fa", "th", "id"]))
         .replace(&current, &format!("{current} aria-current=\"page\""));
     let mut response = (
         [

@@ -1,20 +1,7 @@
 // axe (WCAG 2.x A and AA rules) on every view and overlay a shopper can open.
-const { test, expect, rewrite, withAttrs } = require("./fixtures");
-const AxeBuilder = require("@axe-core/playwright").default;
+const { test, expect, rewrite, withAttrs, noViolations } = require("./fixtures");
 
 const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
-
-async function noViolations(page, include) {
-  // Cards off screen are skipped by content-visibility until they scroll near, and axe then
-  // measures their text against the page instead of the card: render them all first.
-  await page.evaluate(() => {
-    for (const host of document.querySelectorAll("laurel-widget")) {
-      for (const card of host.shadowRoot?.querySelectorAll(".reward, .history-item") ?? []) card.style.contentVisibility = "visible";
-    }
-  });
-  const results = await new AxeBuilder({ page }).include(include).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 /** The view on screen, then each of `views` in turn, passes axe. */
 async function viewsPassAxe(page, w, views) {

@@ -2,6 +2,7 @@
 // what the widget should show, so expectations come from the API rather than from constants.
 const { test: base, expect } = require("@playwright/test");
 const { API } = require("../../playwright.config");
+const AxeBuilder = require("@axe-core/playwright").default;
 
 const number = (n) => new Intl.NumberFormat("en").format(n);
 const date = (iso) =>
@@ -98,4 +99,17 @@ function affordable({ member, rewards, tiers }) {
 /** The most expensive reward a member can redeem now, as the widget's home view names it. */
 const bestAffordable = (data) => affordable(data).sort((a, b) => b.cost - a.cost)[0];
 
-module.exports = { test, expect, API, number, points, date, affordable, bestAffordable, shopperToken, renderedTokens, rewrite, withAttrs };
+/** axe (WCAG 2.x A and AA, 2.1 and 2.2 AA rules) finds nothing inside `include`. */
+async function noViolations(page, include) {
+  // Cards off screen are skipped by content-visibility until they scroll near, and axe then
+  // measures their text against the page instead of the card: render them all first.
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll("laurel-widget")) {
+      for (const card of host.shadowRoot?.querySelectorAll(".reward, .history-item") ?? []) card.style.contentVisibility = "visible";
+    }
+  });
+  const results = await new AxeBuilder({ page }).include(include).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+module.exports = { test, expect, API, number, points, date, affordable, bestAffordable, shopperToken, renderedTokens, rewrite, withAttrs, noViolations };
