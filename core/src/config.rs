@@ -80,6 +80,8 @@ pub struct Config {
     pub theme: Theme,
     pub timeout_ms: u32,
     pub cart: CartMode,
+    /// The shop's labels (`data-labels`), JSON as written: see `i18n::with_labels`.
+    pub labels: Option<String>,
     /// The shop's endpoint that answers `{"token": ...}` with a fresh token for the signed-in
     /// shopper, or `{"token": null}`.
     pub token_url: Option<String>,
@@ -222,6 +224,7 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         theme,
         timeout_ms,
         cart: parse_cart(attrs)?,
+        labels: attrs.value("labels"),
         token_url,
     })
 }
