@@ -18,6 +18,7 @@ pub mod ratelimit;
 pub mod routes;
 pub mod seed;
 pub mod site;
+pub mod state;
 
 /// Settings shared by the API and the demo storefront.
 #[derive(Debug, Clone)]

@@ -7,9 +7,9 @@ use laurel_core::time::valid_birthday;
 use laurel_core::wire::{ActionRequest, ActionResult, Birthday, EarnKind};
 use rusqlite::params;
 
-use crate::app::AppState;
 use crate::extract::ApiJson;
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, ledger, program};
 
 pub async fn post(

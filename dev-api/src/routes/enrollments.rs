@@ -6,9 +6,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use laurel_core::wire::{EnrollmentRequest, Member};
 
-use crate::app::AppState;
 use crate::extract::ApiJson;
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, ledger, orders, program};
 
 pub async fn post(

@@ -9,9 +9,9 @@ use laurel_core::money::is_currency_code;
 use laurel_core::tier::place;
 use laurel_core::wire::PointsPreview;
 
-use crate::app::AppState;
 use crate::extract::Params;
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, orders, program};
 
 pub async fn get(

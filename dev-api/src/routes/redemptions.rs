@@ -6,10 +6,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use laurel_core::wire::{RedemptionList, RedemptionRequest};
 
-use crate::app::AppState;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Claim};
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, ledger};
 
 pub async fn post(

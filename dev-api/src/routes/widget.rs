@@ -5,8 +5,8 @@ use axum::http::HeaderMap;
 use axum::Json;
 use laurel_core::wire::WidgetData;
 
-use crate::app::AppState;
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, picks, program};
 
 pub async fn get(
