@@ -1,5 +1,6 @@
 //! Laurel's pure domain logic. No Leptos, no web-sys: everything here is tested natively.
 
+pub mod boost;
 pub mod cart;
 pub mod catalog;
 pub mod changes;

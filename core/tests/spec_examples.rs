@@ -56,6 +56,8 @@ fn check(name: &str, example: &Value) -> Value {
         "WidgetData" => response::<WidgetData>(name, example),
         "Program" => response::<Program>(name, example),
         "Pick" => response::<Pick>(name, example),
+        "Boost" => response::<Boost>(name, example),
+        "AppliedBoost" => response::<AppliedBoost>(name, example),
         "PointsName" => response::<PointsName>(name, example),
         "PointValue" => response::<PointValue>(name, example),
         "Money" => response::<Money>(name, example),

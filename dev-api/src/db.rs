@@ -152,6 +152,20 @@ CREATE TABLE order_claims (
     claimed_at INTEGER NOT NULL
 );
 "#,
+    r#"
+CREATE TABLE boosts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('multiplier', 'bonus')),
+    value REAL NOT NULL CHECK (value >= 0),
+    applies_to TEXT NOT NULL CHECK (applies_to IN ('purchases', 'collection', 'earn_rule')),
+    target TEXT,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL CHECK (ends_at > starts_at)
+);
+-- The A/B test variant a reward is shown as, passed on in the widget's events.
+ALTER TABLE rewards ADD COLUMN variant_id TEXT;
+"#,
 ];
 
 pub type Db = Arc<Mutex<Connection>>;

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod boosts;
 pub mod cli;
 pub mod db;
 pub mod digest;

@@ -1,7 +1,8 @@
 //! A realistic demo program: four tiers, every earn-rule kind, rewards of all six kinds, and
 //! customers in every state the widget shows.
 
-use laurel_core::wire::ActivityKind;
+use laurel_core::time::rfc3339;
+use laurel_core::wire::{ActivityKind, Boost, BoostKind, BoostScope};
 use rusqlite::{params, Connection};
 
 use crate::ledger::record;
@@ -453,6 +454,51 @@ const CUSTOMERS: &[CustomerRow] = &[
 ];
 
 /// Seeds an empty database; does nothing when a program already exists.
+/// Boosts relative to the seed's time: (id, name, kind, value, applies to, target, starts in,
+/// ends in), in hours.
+type BoostRow = (
+    &'static str,
+    &'static str,
+    BoostKind,
+    f64,
+    BoostScope,
+    Option<&'static str>,
+    i64,
+    i64,
+);
+const BOOSTS: &[BoostRow] = &[
+    (
+        "bo_double",
+        "Double points week",
+        BoostKind::Multiplier,
+        2.0,
+        BoostScope::Purchases,
+        None,
+        -24,
+        53,
+    ),
+    (
+        "bo_follow",
+        "Follow bonus",
+        BoostKind::Bonus,
+        25.0,
+        BoostScope::EarnRule,
+        Some("er_social"),
+        -48,
+        100,
+    ),
+    (
+        "bo_running",
+        "Triple points on running gear",
+        BoostKind::Multiplier,
+        3.0,
+        BoostScope::Collection,
+        Some("running"),
+        74,
+        122,
+    ),
+];
+
 pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     let existing: i64 = conn.query_row("SELECT COUNT(*) FROM program", [], |r| r.get(0))?;
     if existing > 0 {
@@ -490,6 +536,24 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
             params![id, kind, name, description, cost, min_tier, available, format!("/img/{kind}.svg"), pos],
         )?;
     }
+    for (id, name, kind, value, scope, target, starts, ends) in BOOSTS {
+        let boost = Boost {
+            id: (*id).into(),
+            name: (*name).into(),
+            kind: *kind,
+            value: *value,
+            applies_to: *scope,
+            target: target.map(Into::into),
+            starts_at: rfc3339(now + starts * 3600),
+            ends_at: rfc3339(now + ends * 3600),
+        };
+        crate::boosts::insert(&tx, &boost)?;
+    }
+    // Free shipping is in an A/B test of its wording; the widget's events carry the variant.
+    tx.execute(
+        "UPDATE rewards SET variant_id = 'ship-b' WHERE id = 'rw_ship'",
+        [],
+    )?;
     for t in TERMS {
         let (base, per, total) = t.impact.unwrap_or_default();
         tx.execute(

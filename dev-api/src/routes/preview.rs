@@ -1,5 +1,6 @@
-//! `GET /v1/points-preview?amount=&currency=`: what a purchase would earn; `?order=` with the
-//! shop's claim for an order: what that order earns a shopper who joins.
+//! `GET /v1/points-preview?amount=&currency=[&collection=]`: what a purchase would earn, a
+//! running boost included; `?order=` with the shop's claim for an order: what that order earns
+//! a shopper who joins.
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -12,7 +13,16 @@ use laurel_core::wire::PointsPreview;
 use crate::extract::Params;
 use crate::problem::ApiProblem;
 use crate::state::AppState;
-use crate::{auth, orders, program};
+use crate::{auth, boosts, orders, program};
+
+/// A collection handle as shops write them: `running`, `trail-shoes`.
+fn is_handle(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..=64).contains(&b.len())
+        && b[0] != b'-'
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+}
 
 pub async fn get(
     State(state): State<AppState>,
@@ -28,6 +38,7 @@ pub async fn get(
         return Ok(Json(PointsPreview {
             points,
             multiplier: 1.0,
+            boost: None,
         }));
     }
     let cents = q
@@ -36,6 +47,12 @@ pub async fn get(
         .ok_or_else(|| {
             ApiProblem::validation("amount must be a decimal like 49.90 (at most two decimals).")
         })?;
+    let collection = q.get("collection").cloned();
+    if collection.as_deref().is_some_and(|c| !is_handle(c)) {
+        return Err(ApiProblem::validation(
+            "collection must be a handle like running-gear: lowercase letters, digits and dashes.",
+        ));
+    }
     let currency_ok = q.get("currency").is_some_and(|c| is_currency_code(c));
     if !currency_ok {
         return Err(ApiProblem::validation(
@@ -57,9 +74,13 @@ pub async fn get(
                 })
                 .unwrap_or(1.0);
             let percent = (multiplier * 100.0).round() as u32;
+            let base = program::order_points(conn, cents, percent)?;
+            let (points, boost) =
+                boosts::for_purchase(conn, crate::now(), collection.as_deref(), base)?;
             Ok(PointsPreview {
-                points: program::order_points(conn, cents, percent)?,
+                points,
                 multiplier,
+                boost,
             })
         })
         .await

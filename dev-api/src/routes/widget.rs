@@ -7,7 +7,7 @@ use laurel_core::wire::WidgetData;
 
 use crate::problem::ApiProblem;
 use crate::state::AppState;
-use crate::{auth, picks, program};
+use crate::{auth, boosts, picks, program};
 
 pub async fn get(
     State(state): State<AppState>,
@@ -47,6 +47,7 @@ pub async fn get(
                 rewards,
                 tiers,
                 for_you,
+                boosts: boosts::listed(conn, now)?,
             }))
         })
         .await?
