@@ -223,7 +223,6 @@ mod tests {
             starts_at: None,
             ends_at: None,
             min_order: None,
-            variant_id: None,
         }
     }
 

@@ -222,7 +222,6 @@ impl FromJson for WidgetData {
             earn_rules: o.list_or_empty("earn_rules"),
             rewards: o.list_or_empty("rewards"),
             for_you: o.list_or_empty("for_you"),
-            boosts: o.list_or_empty("boosts"),
         };
         o.done(value)
     }
@@ -444,7 +443,6 @@ impl FromJson for Reward {
             starts_at: o.opt_string("starts_at"),
             ends_at: o.opt_string("ends_at"),
             min_order: o.opt_field("min_order"),
-            variant_id: o.opt_string("variant_id"),
         };
         o.done(value)
     }
@@ -525,7 +523,6 @@ impl FromJson for PointsPreview {
         let value = Self {
             points: o.count("points"),
             multiplier: o.need("multiplier", multiplier),
-            boost: o.opt_field("boost"),
         };
         o.done(value)
     }

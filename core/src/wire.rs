@@ -20,7 +20,15 @@ pub struct WidgetData {
     /// Rewards chosen for this shopper, best first, each with the reason to show.
     #[serde(default)]
     pub for_you: Vec<Pick>,
-    /// Limited-time boosts that are running or announced.
+}
+
+/// `GET /v1/widget` as the API sends it: the data and the boosts running or announced. The
+/// widget reads [`WidgetData`] until it shows boosts (reading them costs bytes the size budget
+/// does not have yet).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoostedWidget {
+    #[serde(flatten)]
+    pub data: WidgetData,
     #[serde(default)]
     pub boosts: Vec<Boost>,
 }
@@ -333,9 +341,6 @@ pub struct Reward {
     /// The smallest order the reward's code applies to.
     #[serde(default)]
     pub min_order: Option<Money>,
-    /// The A/B test variant this reward is shown as, passed on in the widget's events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub variant_id: Option<String>,
 }
 
 /// `POST /v1/enrollments` body.
@@ -526,7 +531,15 @@ pub struct PointsPreview {
     /// What the purchase earns now, the boost included.
     pub points: u64,
     pub multiplier: f64,
-    /// The running boost included in `points`, if any.
+}
+
+/// `GET /v1/points-preview` as the API sends it: the preview and the running boost it includes.
+/// The widget reads [`PointsPreview`] until it shows boosts (reading `boost` costs bytes the
+/// size budget does not have yet).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoostedPreview {
+    #[serde(flatten)]
+    pub preview: PointsPreview,
     #[serde(default)]
     pub boost: Option<AppliedBoost>,
 }

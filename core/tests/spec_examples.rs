@@ -23,13 +23,31 @@ fn round_trip<T: DeserializeOwned + Serialize>(name: &str, example: &Value) -> V
     back
 }
 
+/// Contract fields the widget does not read yet: it shows no boosts until the size budget has
+/// room (reading them costs about 1 KB of brotli). Its lenient decoder skips them like any
+/// unknown field; the API's types carry them (`BoostedWidget`, `BoostedPreview`).
+const NOT_READ_BY_WIDGET: &[&str] = &["boosts", "boost"];
+
+fn unread_removed(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .filter(|(k, _)| !NOT_READ_BY_WIDGET.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), unread_removed(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(unread_removed).collect()),
+        other => other.clone(),
+    }
+}
+
 /// A response type: the widget's own decoder must agree with serde.
 fn response<T: DeserializeOwned + Serialize + FromJson + PartialEq + std::fmt::Debug>(
     name: &str,
     example: &Value,
 ) -> Value {
     let back = round_trip::<T>(name, example);
-    let by_serde: T = serde_json::from_value(example.clone()).expect("deserializes");
+    let by_serde: T = serde_json::from_value(unread_removed(example)).expect("deserializes");
     let by_widget: T = decode(&example.to_string())
         .unwrap_or_else(|e| panic!("{name} example does not decode in the widget: {e}"));
     assert_eq!(
@@ -53,7 +71,10 @@ fn request<T: DeserializeOwned + Serialize + ToJson>(name: &str, example: &Value
 
 fn check(name: &str, example: &Value) -> Value {
     match name {
-        "WidgetData" => response::<WidgetData>(name, example),
+        "WidgetData" => {
+            response::<WidgetData>(name, &unread_removed(example));
+            round_trip::<BoostedWidget>(name, example)
+        }
         "Program" => response::<Program>(name, example),
         "Pick" => response::<Pick>(name, example),
         "Boost" => response::<Boost>(name, example),
@@ -76,7 +97,10 @@ fn check(name: &str, example: &Value) -> Value {
         "ActivityPage" => response::<ActivityPage>(name, example),
         "ActionRequest" => request::<ActionRequest>(name, example),
         "ActionResult" => response::<ActionResult>(name, example),
-        "PointsPreview" => response::<PointsPreview>(name, example),
+        "PointsPreview" => {
+            response::<PointsPreview>(name, &unread_removed(example));
+            round_trip::<BoostedPreview>(name, example)
+        }
         "Problem" => response::<Problem>(name, example),
         other => panic!("schema {other} has examples but no Rust type is checked against it"),
     }

@@ -163,8 +163,6 @@ CREATE TABLE boosts (
     starts_at INTEGER NOT NULL,
     ends_at INTEGER NOT NULL CHECK (ends_at > starts_at)
 );
--- The A/B test variant a reward is shown as, passed on in the widget's events.
-ALTER TABLE rewards ADD COLUMN variant_id TEXT;
 "#,
 ];
 

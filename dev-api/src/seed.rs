@@ -549,11 +549,6 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
         };
         crate::boosts::insert(&tx, &boost)?;
     }
-    // Free shipping is in an A/B test of its wording; the widget's events carry the variant.
-    tx.execute(
-        "UPDATE rewards SET variant_id = 'ship-b' WHERE id = 'rw_ship'",
-        [],
-    )?;
     for t in TERMS {
         let (base, per, total) = t.impact.unwrap_or_default();
         tx.execute(

@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
-use laurel_core::wire::WidgetData;
+use laurel_core::wire::{BoostedWidget, WidgetData};
 
 use crate::problem::ApiProblem;
 use crate::state::AppState;
@@ -12,7 +12,7 @@ use crate::{auth, boosts, picks, program};
 pub async fn get(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> Result<Json<WidgetData>, ApiProblem> {
+) -> Result<Json<BoostedWidget>, ApiProblem> {
     let viewer = auth::viewer(&state.settings, &headers)?;
     let shop_url = state.settings.shop_url.clone();
     state
@@ -39,7 +39,7 @@ pub async fn get(
                 Some(c) => picks::for_you(conn, c, &tiers, &rewards, now)?,
                 None => Vec::new(),
             };
-            Ok(Ok(WidgetData {
+            let data = WidgetData {
                 program: program::program(conn)?,
                 signed_in: customer.is_some(),
                 member,
@@ -47,6 +47,9 @@ pub async fn get(
                 rewards,
                 tiers,
                 for_you,
+            };
+            Ok(Ok(BoostedWidget {
+                data,
                 boosts: boosts::listed(conn, now)?,
             }))
         })
