@@ -383,6 +383,35 @@ impl FromJson for Boost {
     }
 }
 
+impl FromJson for Challenge {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            name: o.string("name"),
+            description: o.string_or_empty("description"),
+            steps: o.list("steps"),
+            reward_points: o.count("reward_points"),
+            badge: o.opt_string("badge"),
+            ends_at: o.opt_string("ends_at"),
+            completed_at: o.opt_string("completed_at"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for ChallengeStep {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            label: o.string("label"),
+            progress: o.count("progress"),
+            goal: o.count("goal"),
+        };
+        o.done(value)
+    }
+}
+
 impl FromJson for AppliedBoost {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
         let mut o = Obj::new(v)?;

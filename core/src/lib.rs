@@ -3,6 +3,7 @@
 pub mod boost;
 pub mod cart;
 pub mod catalog;
+pub mod challenge;
 pub mod changes;
 pub mod config;
 pub mod decode;

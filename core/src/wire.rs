@@ -22,15 +22,47 @@ pub struct WidgetData {
     pub for_you: Vec<Pick>,
 }
 
-/// `GET /v1/widget` as the API sends it: the data and the boosts running or announced. The
-/// widget reads [`WidgetData`] until it shows boosts (reading them costs bytes the size budget
-/// does not have yet).
+/// `GET /v1/widget` as the API sends it: the data, the boosts running or announced, and the
+/// member's challenges. The widget reads [`WidgetData`] until it shows boosts and challenges
+/// (reading them costs bytes the size budget does not have yet).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BoostedWidget {
+pub struct WidgetResponse {
     #[serde(flatten)]
     pub data: WidgetData,
     #[serde(default)]
     pub boosts: Vec<Boost>,
+    #[serde(default)]
+    pub challenges: Vec<Challenge>,
+}
+
+/// A goal made of steps, e.g. "Write 3 reviews", with the member's progress and a reward for
+/// finishing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub steps: Vec<ChallengeStep>,
+    /// Points credited once, when every step is done.
+    pub reward_points: u64,
+    /// The badge the member earns with it, shown on Home once earned.
+    #[serde(default)]
+    pub badge: Option<String>,
+    /// RFC 3339; steps done from this instant no longer count.
+    #[serde(default)]
+    pub ends_at: Option<String>,
+    /// RFC 3339; when the member finished it and was rewarded.
+    #[serde(default)]
+    pub completed_at: Option<String>,
+}
+
+/// One step of a challenge: "Write 3 reviews", 2 of 3.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChallengeStep {
+    pub label: String,
+    pub progress: u64,
+    pub goal: u64,
 }
 
 /// How a boost raises points.
@@ -537,7 +569,7 @@ pub struct PointsPreview {
 /// The widget reads [`PointsPreview`] until it shows boosts (reading `boost` costs bytes the
 /// size budget does not have yet).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BoostedPreview {
+pub struct PreviewResponse {
     #[serde(flatten)]
     pub preview: PointsPreview,
     #[serde(default)]

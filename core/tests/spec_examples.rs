@@ -23,10 +23,10 @@ fn round_trip<T: DeserializeOwned + Serialize>(name: &str, example: &Value) -> V
     back
 }
 
-/// Contract fields the widget does not read yet: it shows no boosts until the size budget has
-/// room (reading them costs about 1 KB of brotli). Its lenient decoder skips them like any
-/// unknown field; the API's types carry them (`BoostedWidget`, `BoostedPreview`).
-const NOT_READ_BY_WIDGET: &[&str] = &["boosts", "boost"];
+/// Contract fields the widget does not read yet: it shows no boosts or challenges until the size
+/// budget has room (reading boosts alone costs about 1 KB of brotli). Its lenient decoder skips
+/// them like any unknown field; the API's types carry them (`WidgetResponse`, `PreviewResponse`).
+const NOT_READ_BY_WIDGET: &[&str] = &["boosts", "boost", "challenges"];
 
 fn unread_removed(v: &Value) -> Value {
     match v {
@@ -73,12 +73,14 @@ fn check(name: &str, example: &Value) -> Value {
     match name {
         "WidgetData" => {
             response::<WidgetData>(name, &unread_removed(example));
-            round_trip::<BoostedWidget>(name, example)
+            round_trip::<WidgetResponse>(name, example)
         }
         "Program" => response::<Program>(name, example),
         "Pick" => response::<Pick>(name, example),
         "Boost" => response::<Boost>(name, example),
         "AppliedBoost" => response::<AppliedBoost>(name, example),
+        "Challenge" => response::<Challenge>(name, example),
+        "ChallengeStep" => response::<ChallengeStep>(name, example),
         "PointsName" => response::<PointsName>(name, example),
         "PointValue" => response::<PointValue>(name, example),
         "Money" => response::<Money>(name, example),
@@ -99,7 +101,7 @@ fn check(name: &str, example: &Value) -> Value {
         "ActionResult" => response::<ActionResult>(name, example),
         "PointsPreview" => {
             response::<PointsPreview>(name, &unread_removed(example));
-            round_trip::<BoostedPreview>(name, example)
+            round_trip::<PreviewResponse>(name, example)
         }
         "Problem" => response::<Problem>(name, example),
         other => panic!("schema {other} has examples but no Rust type is checked against it"),

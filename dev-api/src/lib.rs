@@ -4,6 +4,7 @@
 pub mod app;
 pub mod auth;
 pub mod boosts;
+pub mod challenges;
 pub mod cli;
 pub mod db;
 pub mod digest;

@@ -1,7 +1,7 @@
 //! A realistic demo program: four tiers, every earn-rule kind, rewards of all six kinds, and
 //! customers in every state the widget shows.
 
-use laurel_core::time::rfc3339;
+use laurel_core::time::{self, rfc3339};
 use laurel_core::wire::{ActivityKind, Boost, BoostKind, BoostScope};
 use rusqlite::{params, Connection};
 
@@ -499,6 +499,71 @@ const BOOSTS: &[BoostRow] = &[
     ),
 ];
 
+/// (id, name, description, reward points, badge, steps as (label, metric, rule, goal)).
+type ChallengeRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    u64,
+    &'static str,
+    &'static [(&'static str, &'static str, Option<&'static str>, u64)],
+);
+const CHALLENGES: &[ChallengeRow] = &[
+    (
+        "ch_started",
+        "Get started",
+        "Three quick ways to get more from the program.",
+        150,
+        "Insider",
+        &[
+            ("Tell us your birthday", "rule", Some("er_birthday"), 1),
+            (
+                "Subscribe to our newsletter",
+                "rule",
+                Some("er_newsletter"),
+                1,
+            ),
+            ("Follow us on Instagram", "rule", Some("er_social"), 1),
+        ],
+    ),
+    (
+        "ch_treat",
+        "Treat yourself this month",
+        "Swap your points for two rewards before the month is out.",
+        100,
+        "Treat seeker",
+        &[("Redeem 2 rewards", "redemptions", None, 2)],
+    ),
+];
+
+/// Inserts the challenges: "Get started" counts since the program began; "Treat yourself"
+/// runs for the calendar month (UTC) of `now`.
+fn challenges(tx: &Connection, now: i64) -> rusqlite::Result<()> {
+    let (y, m, _) = time::civil_from_days(now.div_euclid(86_400));
+    let month_start = time::days_from_civil(y, m, 1) * 86_400;
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    let month_end = time::days_from_civil(ny, nm, 1) * 86_400;
+    for (pos, (id, name, description, points, badge, steps)) in CHALLENGES.iter().enumerate() {
+        let (starts, ends) = match *id {
+            "ch_treat" => (month_start, Some(month_end)),
+            _ => (now - 400 * 86_400, None),
+        };
+        tx.execute(
+            "INSERT INTO challenges (id, name, description, reward_points, badge, starts_at, ends_at, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, name, description, points, badge, starts, ends, pos],
+        )?;
+        for (i, (label, metric, rule, goal)) in steps.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO challenge_steps (challenge_id, position, label, metric, rule_id, goal)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, i, label, metric, rule, goal],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     let existing: i64 = conn.query_row("SELECT COUNT(*) FROM program", [], |r| r.get(0))?;
     if existing > 0 {
@@ -549,6 +614,7 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
         };
         crate::boosts::insert(&tx, &boost)?;
     }
+    challenges(&tx, now)?;
     for t in TERMS {
         let (base, per, total) = t.impact.unwrap_or_default();
         tx.execute(

@@ -4,13 +4,13 @@ mod common;
 
 use common::{start, token};
 use laurel_core::boost::{phase, Phase};
-use laurel_core::wire::{problem_type, ActionResult, BoostedPreview, BoostedWidget};
+use laurel_core::wire::{problem_type, ActionResult, PreviewResponse, WidgetResponse};
 
 #[test]
 fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
     let s = start();
     let now = laurel_dev_api::now();
-    let widget: BoostedWidget = s.get("/v1/widget", None).json();
+    let widget: WidgetResponse = s.get("/v1/widget", None).json();
     let phases: Vec<(&str, bool)> = widget
         .boosts
         .iter()
@@ -31,9 +31,9 @@ fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
             [now],
         )
     });
-    let widget: BoostedWidget = s.get("/v1/widget", None).json();
+    let widget: WidgetResponse = s.get("/v1/widget", None).json();
     assert!(widget.boosts.iter().all(|b| b.id != "bo_double"));
-    let after: BoostedPreview = s
+    let after: PreviewResponse = s
         .get("/v1/points-preview?amount=49.90&currency=EUR", None)
         .json();
     assert_eq!((after.preview.points, after.boost), (49, None));
@@ -42,7 +42,7 @@ fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
 #[test]
 fn a_preview_includes_the_running_boost_and_what_it_adds() {
     let s = start();
-    let preview = |q: &str| -> BoostedPreview {
+    let preview = |q: &str| -> PreviewResponse {
         s.get(
             &format!("/v1/points-preview?amount=49.90&currency=EUR{q}"),
             None,

@@ -38,6 +38,7 @@ pub async fn post(
                     return Ok(Err(p));
                 }
             }
+            crate::challenges::settle(&tx, &customer, now)?;
             let member = program::load_member(&tx, &customer, &shop_url)?;
             tx.commit()?;
             Ok(member.ok_or_else(ApiProblem::internal))

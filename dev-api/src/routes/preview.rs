@@ -8,7 +8,7 @@ use axum::Json;
 use laurel_core::earn::parse_amount;
 use laurel_core::money::is_currency_code;
 use laurel_core::tier::place;
-use laurel_core::wire::{BoostedPreview, PointsPreview};
+use laurel_core::wire::{PointsPreview, PreviewResponse};
 
 use crate::extract::Params;
 use crate::problem::ApiProblem;
@@ -28,14 +28,14 @@ pub async fn get(
     State(state): State<AppState>,
     headers: HeaderMap,
     Params(q): Params,
-) -> Result<Json<BoostedPreview>, ApiProblem> {
+) -> Result<Json<PreviewResponse>, ApiProblem> {
     let viewer = auth::viewer(&state.settings, &headers)?;
     if let Some(claim) = q.get("order") {
         let claim = orders::verify(&state.settings, claim, crate::now())?;
         let points = state
             .with_db(move |conn| program::order_points(conn, claim.cents, 100))
             .await?;
-        return Ok(Json(BoostedPreview {
+        return Ok(Json(PreviewResponse {
             preview: PointsPreview {
                 points,
                 multiplier: 1.0,
@@ -79,7 +79,7 @@ pub async fn get(
             let base = program::order_points(conn, cents, percent)?;
             let (points, boost) =
                 boosts::for_purchase(conn, crate::now(), collection.as_deref(), base)?;
-            Ok(BoostedPreview {
+            Ok(PreviewResponse {
                 preview: PointsPreview { points, multiplier },
                 boost,
             })

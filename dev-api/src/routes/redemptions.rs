@@ -56,6 +56,9 @@ pub async fn post(
             .with_db(move |conn| {
                 let tx = conn.transaction()?;
                 let result = ledger::redeem(&tx, &customer, &req.reward_id, &seed, now)?;
+                if result.is_ok() {
+                    crate::challenges::settle(&tx, &customer, now)?;
+                }
                 let (status, body) = match &result {
                     Ok(r) => (201, serde_json::to_string(r).unwrap_or_default()),
                     Err(p) => (p.status.as_u16(), p.body()),

@@ -3,16 +3,16 @@
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
-use laurel_core::wire::{BoostedWidget, WidgetData};
+use laurel_core::wire::{WidgetData, WidgetResponse};
 
 use crate::problem::ApiProblem;
 use crate::state::AppState;
-use crate::{auth, boosts, picks, program};
+use crate::{auth, boosts, challenges, picks, program};
 
 pub async fn get(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> Result<Json<BoostedWidget>, ApiProblem> {
+) -> Result<Json<WidgetResponse>, ApiProblem> {
     let viewer = auth::viewer(&state.settings, &headers)?;
     let shop_url = state.settings.shop_url.clone();
     state
@@ -48,9 +48,14 @@ pub async fn get(
                 tiers,
                 for_you,
             };
-            Ok(Ok(BoostedWidget {
+            let challenges = match customer.as_ref().filter(|c| c.enrolled) {
+                Some(c) => challenges::for_member(conn, &c.id)?,
+                None => Vec::new(),
+            };
+            Ok(Ok(WidgetResponse {
                 data,
                 boosts: boosts::listed(conn, now)?,
+                challenges,
             }))
         })
         .await?
