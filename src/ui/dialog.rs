@@ -177,7 +177,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || open.get()>
+        {super::reactive::show(open, Box::new(move || view! {
             <div class="backdrop" part="backdrop" on:click=move |_| close()></div>
             <div
                 class="dialog"
@@ -190,6 +190,6 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
             >
                 {body}
             </div>
-        </Show>
+        }.into_any()), None)}
     }
 }

@@ -78,9 +78,13 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                         />
                         <span>{msgs.enroll_marketing}</span>
                     </label>
-                    <Show when=move || missing_terms.get()>
-                        <p class="error-text" role="alert">{msgs.enroll_terms_required}</p>
-                    </Show>
+                    {super::reactive::show(
+                        super::reactive::memo(move || missing_terms.get()),
+                        Box::new(move || view! {
+                            <p class="error-text" role="alert">{msgs.enroll_terms_required}</p>
+                        }.into_any()),
+                        None,
+                    )}
                     {move || match store.enrollment() {
                         ActionState::Failed(kind) => Some(view! {
                             <p class="error-text" role="alert">{msgs.error(kind)}</p>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::{focus_first, trap_focus};
+use super::reactive::{memo, show};
 use super::{points, with_data, Widget};
 use crate::state::{Origin, Store};
 
@@ -102,7 +103,7 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     };
     view! {
         <div class="launcher" part="launcher" data-corner=corner.as_str() node_ref=root>
-            <Show when=move || open.get()>
+            {show(memo(move || open.get()), Box::new(move || view! {
                 <div
                     class="launcher-panel"
                     part="panel"
@@ -116,7 +117,7 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                     </button>
                     <Widget store=store view=store.launcher_view origin=origin />
                 </div>
-            </Show>
+            }.into_any()), None)}
             <button
                 type="button"
                 class="launcher-button"
@@ -126,9 +127,9 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
             >
                 <span>{msgs.launcher_open}</span>
                 {move || teaser().map(|t| view! { <span class="teaser">{t}</span> })}
-                <Show when=badge>
+                {show(memo(badge), Box::new(move || view! {
                     <span class="badge" part="badge" role="img" aria-label=msgs.launcher_badge></span>
-                </Show>
+                }.into_any()), None)}
             </button>
         </div>
     }

@@ -113,17 +113,16 @@ pub fn Widget(
             lang=locale.bcp47()
             dir=locale.dir().as_str()
         >
-            <Show
-                when=move || ready.get()
-                fallback=move || match store.data.with(|d| match d { Load::Failed(k) => Some(*k), _ => None }) {
+            {reactive::show(
+                ready,
+                Box::new(move || view! { <Panel store=store view=view origin=origin /> }.into_any()),
+                Some(Box::new(move || match store.data.with(|d| match d { Load::Failed(k) => Some(*k), _ => None }) {
                     Some(kind) => {
                         view! { <ErrorPanel store=store kind=kind retry=Retry::Load /> }.into_any()
                     }
                     None => view! { <LoadingSkeleton locale=locale /> }.into_any(),
-                }
-            >
-                <Panel store=store view=view origin=origin />
-            </Show>
+                })),
+            )}
         </section>
     }
 }
