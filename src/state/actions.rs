@@ -478,14 +478,18 @@ impl Store {
 
     /// The browser went offline: what is on screen stays, marked with when it was fetched.
     pub fn went_offline(self) {
-        let at = self.services.with_value(|s| s.fetched_at);
-        self.offline.set(Some(at));
+        self.offline.set(true);
+    }
+
+    /// When the data on screen was fetched (ms since the epoch).
+    pub fn fetched_at(self) -> f64 {
+        self.services.with_value(|s| s.fetched_at)
     }
 
     /// Back online: fetch what changed meanwhile.
     pub fn went_online(self) {
-        if self.offline.get_untracked().is_some() {
-            self.offline.set(None);
+        if self.offline.get_untracked() {
+            self.offline.set(false);
             self.refresh();
         }
     }

@@ -79,8 +79,8 @@ pub struct Store {
     pub launcher_view: RwSignal<View>,
     /// The view of the latest `open(view)`; setting it notifies even when it is the same.
     pub nav: RwSignal<View>,
-    /// While the browser is offline: when the data on screen was fetched (ms since the epoch).
-    pub offline: RwSignal<Option<f64>>,
+    /// Whether the browser is offline; the data on screen is as of [`Store::fetched_at`].
+    pub offline: RwSignal<bool>,
     /// What the store works with but never renders, in one value: one set of accessors
     /// compiled instead of one per type.
     services: StoredValue<Services, LocalStorage>,
@@ -140,7 +140,7 @@ impl Store {
                 fetched_at: 0.0,
                 order_claim: None,
             }),
-            offline: RwSignal::new(None),
+            offline: RwSignal::new(false),
         }
     }
 

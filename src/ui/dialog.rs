@@ -161,7 +161,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                             type="button"
                             class="button"
                             part="button confirm"
-                            disabled=move || in_flight || store.offline.get().is_some()
+                            disabled=move || in_flight || store.offline.get()
                             aria-busy=in_flight.to_string()
                             on:click=move |_| store.confirm_redeem()
                         >

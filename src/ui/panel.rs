@@ -60,8 +60,8 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                     .collect_view()
             }}
         </nav>
-        {move || store.offline.get().map(|at| {
-            let time = crate::browser::intl::time(store.locale, at);
+        {move || store.offline.get().then(|| {
+            let time = crate::browser::intl::time(store.locale, store.fetched_at());
             view! { <p class="notice" part="offline" role="status">{fill(msgs.offline, &[("time", &time)])}</p> }
         })}
         <div class="view" part="view">

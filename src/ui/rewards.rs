@@ -160,7 +160,7 @@ pub fn RewardCard(
                     type="button"
                     class="button small"
                     part="button redeem"
-                    disabled=move || store.offline.get().is_some()
+                    disabled=move || store.offline.get()
                     data-reward=reward.id.clone()
                     aria-label=label
                     on:click=move |_| store.start_redeem(for_dialog.clone(), origin)
