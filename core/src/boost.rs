@@ -22,14 +22,19 @@ pub fn phase(boost: &Boost, now: i64) -> Phase {
         parse_rfc3339(&boost.starts_at),
         parse_rfc3339(&boost.ends_at),
     ) {
-        (Some(start), Some(end)) if start < end && now < end => {
-            if now < start {
-                Phase::Upcoming(start - now)
-            } else {
-                Phase::Running(end - now)
-            }
-        }
+        (Some(start), Some(end)) if start < end => phase_between(start, end, now),
         _ => Phase::Over,
+    }
+}
+
+/// The phase at `now` of a boost running from `start` up to `end` (Unix seconds).
+pub fn phase_between(start: i64, end: i64, now: i64) -> Phase {
+    if now >= end {
+        Phase::Over
+    } else if now < start {
+        Phase::Upcoming(start - now)
+    } else {
+        Phase::Running(end - now)
     }
 }
 
@@ -84,6 +89,15 @@ pub fn boosted(points: u64, boost: &Boost) -> u64 {
     } else {
         points
     }
+}
+
+/// A collection handle as shops write them: `running`, `trail-shoes`.
+pub fn is_handle(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..=64).contains(&b.len())
+        && b[0] != b'-'
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
 /// Time left, split for display.
@@ -232,6 +246,14 @@ mod tests {
             boosted(u64::MAX / 2, &huge),
             crate::decode::MAX_COUNT as u64
         );
+    }
+
+    #[test]
+    fn handles_are_lowercase_words_joined_by_dashes() {
+        assert!(is_handle("running") && is_handle("trail-shoes-2"));
+        for bad in ["", "Running", "-x", "a b", "x/y", &"a".repeat(65)] {
+            assert!(!is_handle(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -284,6 +284,8 @@ pub struct PointsOptions {
     pub amount: String,
     /// An ISO 4217 code, upper case.
     pub currency: String,
+    /// The product's collection handle, so that a boost on that collection shows.
+    pub collection: Option<String>,
 }
 
 pub fn parse_points(attrs: &dyn Attrs) -> Result<PointsOptions, ConfigError> {
@@ -308,9 +310,19 @@ pub fn parse_points(attrs: &dyn Attrs) -> Result<PointsOptions, ConfigError> {
             "a currency code such as EUR",
         ));
     }
+    let collection = attrs.value("collection");
+    if let Some(c) = collection.clone().filter(|c| !crate::boost::is_handle(c)) {
+        return Err(invalid(
+            attrs,
+            "collection",
+            c,
+            "a handle such as running-gear",
+        ));
+    }
     Ok(PointsOptions {
         amount,
         currency: currency.to_ascii_uppercase(),
+        collection,
     })
 }
 
@@ -441,9 +453,22 @@ mod tests {
             points(&[("amount", "49.90"), ("currency", "eur")]),
             Ok(PointsOptions {
                 amount: "49.90".into(),
-                currency: "EUR".into()
+                currency: "EUR".into(),
+                collection: None,
             })
         );
+        let running = points(&[
+            ("amount", "5"),
+            ("currency", "EUR"),
+            ("collection", "running"),
+        ]);
+        assert_eq!(running.map(|p| p.collection), Ok(Some("running".into())));
+        assert!(points(&[
+            ("amount", "5"),
+            ("currency", "EUR"),
+            ("collection", "Running Gear")
+        ])
+        .is_err_and(|e| e.starts_with("collection=\"Running Gear\"")));
         assert!(points(&[("amount", "4,90"), ("currency", "EUR")])
             .is_err_and(|e| e.starts_with("amount=\"4,90\"")));
         assert!(points(&[("amount", "5")]).is_err_and(|e| e.starts_with("currency is missing")));

@@ -222,6 +222,7 @@ impl FromJson for WidgetData {
             earn_rules: o.list_or_empty("earn_rules"),
             rewards: o.list_or_empty("rewards"),
             for_you: o.list_or_empty("for_you"),
+            boosts: o.list_or_empty("boosts"),
         };
         o.done(value)
     }
@@ -552,6 +553,7 @@ impl FromJson for PointsPreview {
         let value = Self {
             points: o.count("points"),
             multiplier: o.need("multiplier", multiplier),
+            boost: o.opt_field("boost"),
         };
         o.done(value)
     }

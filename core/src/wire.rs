@@ -20,17 +20,18 @@ pub struct WidgetData {
     /// Rewards chosen for this shopper, best first, each with the reason to show.
     #[serde(default)]
     pub for_you: Vec<Pick>,
+    /// Limited-time boosts that are running or announced.
+    #[serde(default)]
+    pub boosts: Vec<Boost>,
 }
 
-/// `GET /v1/widget` as the API sends it: the data, the boosts running or announced, and the
-/// member's challenges. The widget reads [`WidgetData`] until it shows boosts and challenges
-/// (reading them costs bytes the size budget does not have yet).
+/// `GET /v1/widget` as the API sends it: the data and the member's challenges. The widget reads
+/// [`WidgetData`] until it shows challenges (reading them costs bytes the size budget does not
+/// have yet).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WidgetResponse {
     #[serde(flatten)]
     pub data: WidgetData,
-    #[serde(default)]
-    pub boosts: Vec<Boost>,
     #[serde(default)]
     pub challenges: Vec<Challenge>,
 }
@@ -563,15 +564,7 @@ pub struct PointsPreview {
     /// What the purchase earns now, the boost included.
     pub points: u64,
     pub multiplier: f64,
-}
-
-/// `GET /v1/points-preview` as the API sends it: the preview and the running boost it includes.
-/// The widget reads [`PointsPreview`] until it shows boosts (reading `boost` costs bytes the
-/// size budget does not have yet).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PreviewResponse {
-    #[serde(flatten)]
-    pub preview: PointsPreview,
+    /// The running boost included in `points`, if any.
     #[serde(default)]
     pub boost: Option<AppliedBoost>,
 }

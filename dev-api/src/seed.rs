@@ -455,7 +455,8 @@ const CUSTOMERS: &[CustomerRow] = &[
 
 /// Seeds an empty database; does nothing when a program already exists.
 /// Boosts relative to the seed's time: (id, name, kind, value, applies to, target, starts in,
-/// ends in), in hours.
+/// ends in), in hours. Each ends before the next headline's end, so a shopper who waits sees
+/// double points, then the follow bonus, then the running-gear boost announced.
 type BoostRow = (
     &'static str,
     &'static str,
@@ -485,7 +486,7 @@ const BOOSTS: &[BoostRow] = &[
         BoostScope::EarnRule,
         Some("er_social"),
         -48,
-        100,
+        60,
     ),
     (
         "bo_running",

@@ -4,7 +4,7 @@ mod common;
 
 use common::{start, token};
 use laurel_core::boost::{phase, Phase};
-use laurel_core::wire::{problem_type, ActionResult, PreviewResponse, WidgetResponse};
+use laurel_core::wire::{problem_type, ActionResult, PointsPreview, WidgetResponse};
 
 #[test]
 fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
@@ -12,6 +12,7 @@ fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
     let now = laurel_dev_api::now();
     let widget: WidgetResponse = s.get("/v1/widget", None).json();
     let phases: Vec<(&str, bool)> = widget
+        .data
         .boosts
         .iter()
         .map(|b| (b.id.as_str(), matches!(phase(b, now), Phase::Running(_))))
@@ -32,17 +33,17 @@ fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
         )
     });
     let widget: WidgetResponse = s.get("/v1/widget", None).json();
-    assert!(widget.boosts.iter().all(|b| b.id != "bo_double"));
-    let after: PreviewResponse = s
+    assert!(widget.data.boosts.iter().all(|b| b.id != "bo_double"));
+    let after: PointsPreview = s
         .get("/v1/points-preview?amount=49.90&currency=EUR", None)
         .json();
-    assert_eq!((after.preview.points, after.boost), (49, None));
+    assert_eq!((after.points, after.boost), (49, None));
 }
 
 #[test]
 fn a_preview_includes_the_running_boost_and_what_it_adds() {
     let s = start();
-    let preview = |q: &str| -> PreviewResponse {
+    let preview = |q: &str| -> PointsPreview {
         s.get(
             &format!("/v1/points-preview?amount=49.90&currency=EUR{q}"),
             None,
@@ -52,11 +53,11 @@ fn a_preview_includes_the_running_boost_and_what_it_adds() {
     let plain = preview("");
     let boost = plain.boost.expect("the double points week runs");
     assert_eq!(
-        (plain.preview.points, boost.id.as_str(), boost.extra),
+        (plain.points, boost.id.as_str(), boost.extra),
         (98, "bo_double", 49)
     );
     // The running-gear boost is announced, not running: the product still gets double points.
-    assert_eq!(preview("&collection=running").preview.points, 98);
+    assert_eq!(preview("&collection=running").points, 98);
     s.sql(|c| {
         c.execute(
             "UPDATE boosts SET starts_at = ?1 WHERE id = 'bo_running'",
@@ -64,9 +65,9 @@ fn a_preview_includes_the_running_boost_and_what_it_adds() {
         )
     });
     let running = preview("&collection=running");
-    assert_eq!(running.preview.points, 147, "triple beats double");
+    assert_eq!(running.points, 147, "triple beats double");
     assert_eq!(running.boost.map(|b| b.id), Some("bo_running".to_owned()));
-    assert_eq!(preview("&collection=socks").preview.points, 98);
+    assert_eq!(preview("&collection=socks").points, 98);
     for bad in ["Running", "-x", "a%20b", "x/y"] {
         let reply = s.get(
             &format!("/v1/points-preview?amount=1&currency=EUR&collection={bad}"),

@@ -4,7 +4,7 @@ mod common;
 
 use common::{start, token};
 use laurel_core::wire::{
-    problem_type, ActionResult, ActivityKind, ActivityPage, Member, PreviewResponse, WidgetData,
+    problem_type, ActionResult, ActivityKind, ActivityPage, Member, PointsPreview, WidgetData,
 };
 
 #[test]
@@ -168,18 +168,18 @@ fn activity_pages_newest_first_through_every_entry() {
 #[test]
 fn points_preview_applies_the_tier_multiplier() {
     let s = start();
-    let preview = |t: Option<&str>| -> PreviewResponse {
+    let preview = |t: Option<&str>| -> PointsPreview {
         s.get("/v1/points-preview?amount=49.90&currency=EUR", t)
             .json()
     };
     // The seed's double points week runs: `extra` is what it adds to the tier's points.
-    let base = |p: &PreviewResponse| p.preview.points - p.boost.as_ref().map_or(0, |b| b.extra);
+    let base = |p: &PointsPreview| p.points - p.boost.as_ref().map_or(0, |b| b.extra);
     let guest = preview(None);
-    assert_eq!((base(&guest), guest.preview.multiplier), (49, 1.0));
+    assert_eq!((base(&guest), guest.multiplier), (49, 1.0));
     let maya = preview(Some(&token("cus_maya")));
-    assert_eq!((base(&maya), maya.preview.multiplier), (54, 1.1));
+    assert_eq!((base(&maya), maya.multiplier), (54, 1.1));
     let arjun = preview(Some(&token("cus_arjun")));
-    assert_eq!((base(&arjun), arjun.preview.multiplier), (74, 1.5));
+    assert_eq!((base(&arjun), arjun.multiplier), (74, 1.5));
     for bad in [
         "/v1/points-preview?amount=-1&currency=EUR",
         "/v1/points-preview?amount=1.234&currency=EUR",
@@ -198,10 +198,10 @@ fn an_orders_points_join_an_enrollment_once_and_only_with_the_shops_claim() {
     let settings = laurel_dev_api::Settings::default();
     let now = laurel_dev_api::now();
     let claim = laurel_dev_api::site::order_claim(&settings, "EV-1", now);
-    let preview: PreviewResponse = s
+    let preview: PointsPreview = s
         .get(&format!("/v1/points-preview?order={claim}"), None)
         .json();
-    assert_eq!(preview.preview.points, 129);
+    assert_eq!(preview.points, 129);
 
     let enroll = |who: &str, claim: &str| {
         s.post(

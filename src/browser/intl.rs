@@ -83,14 +83,54 @@ pub fn money(locale: Locale, money: &Money) -> Option<String> {
 
 /// The time of day of `ms` since the epoch, e.g. `2:32 PM`, in the shopper's time zone.
 pub fn time(locale: Locale, ms: f64) -> String {
-    let options = options(&[("hour", "numeric"), ("minute", "2-digit")]);
+    date_with(locale, &[("hour", "numeric"), ("minute", "2-digit")], ms)
+}
+
+/// The day of `ms` since the epoch, e.g. `Saturday, Nov 28`, in the shopper's time zone.
+pub fn day(locale: Locale, ms: f64) -> String {
+    let parts = [("weekday", "long"), ("day", "numeric"), ("month", "short")];
+    date_with(locale, &parts, ms)
+}
+
+fn date_with(locale: Locale, parts: &[(&str, &str)], ms: f64) -> String {
     let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
-    Intl::DateTimeFormat::new(&locales, &options)
+    Intl::DateTimeFormat::new(&locales, &options(parts))
         .format()
         .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms)))
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default()
+}
+
+/// `n` with `options` for `Intl.NumberFormat`, e.g. a unit: `2 days`, `۴ ساعت`.
+fn number_with(locale: Locale, parts: &[(&str, &str)], n: i64) -> String {
+    let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
+    Intl::NumberFormat::new(&locales, &options(parts))
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// Time left, in the shopper's words and digits: `2 days 4 hours`, `3 days`, or `04:13:09`
+/// within the last day.
+pub fn countdown(locale: Locale, seconds: i64) -> String {
+    let c = laurel_core::boost::Countdown::of(seconds);
+    let unit = |unit, n| {
+        number_with(
+            locale,
+            &[("style", "unit"), ("unit", unit), ("unitDisplay", "long")],
+            n,
+        )
+    };
+    let two = |n| number_with(locale, &[("minimumIntegerDigits", "2")], n);
+    // Whole days are not followed by "0 hours".
+    match (c.days, c.hours) {
+        (0, h) => format!("{}:{}:{}", two(h), two(c.minutes), two(c.seconds)),
+        (d, 0) => unit("day", d),
+        (d, h) => format!("{} {}", unit("day", d), unit("hour", h)),
+    }
 }
 
 /// Formats an API date (`YYYY-MM-DD` or RFC 3339) as a short day and month, e.g. `Dec 3`. Anything

@@ -254,8 +254,7 @@ fn mount(element: &Element) {
                         Placement::Launcher => "root root-launcher",
                     };
                     let container = shadow::container(element, &config, class)?;
-                    let handle = session::with_owner(|store| {
-                        mount_to(container, move || {
+                    let handle = mount_into(container, Box::new(move |store| {
                             match options.placement {
                                 Placement::Inline => {
                                     let view = RwSignal::new(options.view);
@@ -270,8 +269,7 @@ fn mount(element: &Element) {
                                         .into_any()
                                 }
                             }
-                        })
-                    });
+                    }));
                     Ok(handle.map(|h| Mounted {
                         _handle: h,
                         points: None,
@@ -281,14 +279,15 @@ fn mount(element: &Element) {
         Kind::Points => read_points(element).and_then(|options| {
             let container = shadow::container(element, &config, "root root-inline")?;
             let slot = Rc::new(Cell::new(None));
-            let handle = session::with_owner(|store| {
-                let slot = slot.clone();
-                mount_to(container, move || {
+            let filled = slot.clone();
+            let handle = mount_into(
+                container,
+                Box::new(move |store| {
                     let purchase = RwSignal::new(options);
-                    slot.set(Some(purchase));
+                    filled.set(Some(purchase));
                     points_view(store, purchase)
-                })
-            });
+                }),
+            );
             Ok(handle.map(|h| Mounted {
                 _handle: h,
                 points: slot.get(),
@@ -318,23 +317,33 @@ fn claim_view(
         .filter(|o| !o.trim().is_empty())
         .ok_or(r#"<laurel-widget view="claim"> needs order="...": the claim your shop's backend signed for the order"#)?;
     let container = shadow::container(element, config, "root")?;
-    let handle = session::with_owner(|store| {
-        mount_to(container, move || {
+    let handle = mount_into(
+        container,
+        Box::new(move |store| {
             store.set_order_claim(order.clone());
             let preview = RwSignal::new(None);
             store.preview_points(vec![("order", order)], preview, StoredValue::new(0));
             let view = RwSignal::new(View::Home);
             view! {
-                <PointsBadge store=store preview=preview.into() claim=true />
+                <PointsBadge store=store preview=preview claim=true />
                 <Widget store=store view=view origin=origin />
             }
             .into_any()
-        })
-    });
+        }),
+    );
     Ok(handle.map(|h| Mounted {
         _handle: h,
         points: None,
     }))
+}
+
+/// Mounts a view into `container` under the session's owner. One `mount_to` for every kind of
+/// host: each call site of it would compile Leptos's mounting again.
+fn mount_into(
+    container: web_sys::HtmlElement,
+    view: Box<dyn FnOnce(Store) -> AnyView>,
+) -> Option<UnmountHandle<AnyViewState>> {
+    session::with_owner(|store| mount_to(container, move || view(store)))
 }
 
 fn points_view(store: Store, purchase: RwSignal<PointsOptions>) -> AnyView {
@@ -342,11 +351,9 @@ fn points_view(store: Store, purchase: RwSignal<PointsOptions>) -> AnyView {
     let latest = StoredValue::new(0);
     crate::ui::effect(move || {
         let p = purchase.get();
-        store.preview_points(
-            vec![("amount", p.amount), ("currency", p.currency)],
-            preview,
-            latest,
-        );
+        let mut query = vec![("amount", p.amount), ("currency", p.currency)];
+        query.extend(p.collection.map(|c| ("collection", c)));
+        store.preview_points(query, preview, latest);
     });
-    view! { <PointsBadge store=store preview=preview.into() /> }.into_any()
+    view! { <PointsBadge store=store preview=preview /> }.into_any()
 }

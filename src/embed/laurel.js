@@ -359,7 +359,7 @@
     );
   }
   define("laurel-widget", ["view", "placement", "corner", "order"]);
-  define("laurel-points", ["amount", "currency"]);
+  define("laurel-points", ["amount", "currency", "collection"]);
 
   import(new URL("laurel-wasm.js", base).href)
     .then(function (m) {

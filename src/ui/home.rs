@@ -1,3 +1,4 @@
+use laurel_core::boost::headline;
 use laurel_core::catalog::{next_reward, picks, status, Filter, NextReward};
 use laurel_core::i18n::fill;
 use laurel_core::tier::{progress, Progress};
@@ -6,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::boost::boost_line;
 use super::join::{EnrollForm, JoinPrompt};
 use super::rewards::RewardCard;
 use super::{points_text, with_data, worth_text, ProgressBar};
@@ -124,6 +126,17 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
             ],
         )
     });
+    // The running boost that ends first, else the next to start; at its end, the data is read
+    // again so that the next one (or none) shows.
+    let boost = headline(&d.boosts, crate::browser::now_secs()).and_then(|(b, _)| {
+        boost_line(
+            store,
+            b.name.clone(),
+            &b.starts_at,
+            &b.ends_at,
+            Box::new(move || store.refresh()),
+        )
+    });
     // Right after joining, the form that had focus is gone: move focus to the greeting.
     let card = NodeRef::<html::Div>::new();
     if matches!(untrack(|| store.enrollment()), ActionState::Done(_)) {
@@ -151,6 +164,7 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
             {ladder}
             {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> })}
             {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> })}
+            {boost}
             <Picks store=store origin=origin />
         </div>
     }

@@ -1,6 +1,7 @@
 //! Thin Leptos components: they read the store's signals and render. Decisions live in
 //! `laurel_core`, actions in [`crate::state`], formatting in [`crate::browser::intl`].
 
+mod boost;
 mod copy;
 mod dialog;
 mod earn;

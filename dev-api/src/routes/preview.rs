@@ -5,41 +5,31 @@
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
+use laurel_core::boost::is_handle;
 use laurel_core::earn::parse_amount;
 use laurel_core::money::is_currency_code;
 use laurel_core::tier::place;
-use laurel_core::wire::{PointsPreview, PreviewResponse};
+use laurel_core::wire::PointsPreview;
 
 use crate::extract::Params;
 use crate::problem::ApiProblem;
 use crate::state::AppState;
 use crate::{auth, boosts, orders, program};
 
-/// A collection handle as shops write them: `running`, `trail-shoes`.
-fn is_handle(s: &str) -> bool {
-    let b = s.as_bytes();
-    (1..=64).contains(&b.len())
-        && b[0] != b'-'
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-}
-
 pub async fn get(
     State(state): State<AppState>,
     headers: HeaderMap,
     Params(q): Params,
-) -> Result<Json<PreviewResponse>, ApiProblem> {
+) -> Result<Json<PointsPreview>, ApiProblem> {
     let viewer = auth::viewer(&state.settings, &headers)?;
     if let Some(claim) = q.get("order") {
         let claim = orders::verify(&state.settings, claim, crate::now())?;
         let points = state
             .with_db(move |conn| program::order_points(conn, claim.cents, 100))
             .await?;
-        return Ok(Json(PreviewResponse {
-            preview: PointsPreview {
-                points,
-                multiplier: 1.0,
-            },
+        return Ok(Json(PointsPreview {
+            points,
+            multiplier: 1.0,
             boost: None,
         }));
     }
@@ -79,8 +69,9 @@ pub async fn get(
             let base = program::order_points(conn, cents, percent)?;
             let (points, boost) =
                 boosts::for_purchase(conn, crate::now(), collection.as_deref(), base)?;
-            Ok(PreviewResponse {
-                preview: PointsPreview { points, multiplier },
+            Ok(PointsPreview {
+                points,
+                multiplier,
                 boost,
             })
         })

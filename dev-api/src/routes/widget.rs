@@ -47,16 +47,13 @@ pub async fn get(
                 rewards,
                 tiers,
                 for_you,
+                boosts: boosts::listed(conn, now)?,
             };
             let challenges = match customer.as_ref().filter(|c| c.enrolled) {
                 Some(c) => challenges::for_member(conn, &c.id)?,
                 None => Vec::new(),
             };
-            Ok(Ok(WidgetResponse {
-                data,
-                boosts: boosts::listed(conn, now)?,
-                challenges,
-            }))
+            Ok(Ok(WidgetResponse { data, challenges }))
         })
         .await?
         .map(Json)
