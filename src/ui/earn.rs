@@ -137,7 +137,7 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     let option = |v: u32| {
         let value = format!("{v:02}");
         let label = value.clone();
-        view! { <option value=value>{label}</option> }
+        view! { <option value=value>{label}</option> }.into_any()
     };
     view! {
         <form class="birthday" on:submit=submit>

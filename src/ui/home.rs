@@ -111,7 +111,7 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
                 <p class="top-tier" part="top-tier">{fill(msgs.top_tier, &[("tier", &tier)])}</p>
                 <h3 class="subtitle">{fill(msgs.benefits_title, &[("tier", &tier)])}</h3>
                 <ul class="benefits">
-                    {benefits.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+                    {benefits.into_iter().map(|b| view! { <li>{b}</li> }.into_any()).collect_view()}
                 </ul>
             }
             .into_any()

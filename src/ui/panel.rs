@@ -56,7 +56,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                         >
                             {label}
                         </button>
-                    })
+                    }.into_any())
                     .collect_view()
             }}
         </nav>

@@ -80,7 +80,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                         >
                             {label}
                         </button>
-                    })
+                    }.into_any())
                     .collect_view()
             }}
         </div>
