@@ -19,7 +19,7 @@ pub fn WaysToEarn(store: Store, origin: Origin) -> impl IntoView {
             {move || {
                 rules()
                     .into_iter()
-                    .map(|rule| view! { <EarnItem store=store rule=rule origin=origin /> })
+                    .map(|rule| view! { <EarnItem store=store rule=rule origin=origin /> }.into_any())
                     .collect_view()
             }}
         </ul>
@@ -192,7 +192,7 @@ fn ReferralLink(store: Store) -> impl IntoView {
             <CopyButton locale=store.locale text=url.clone() class="small" />
             {browser::can_share().then(|| view! {
                 <button type="button" class="button small secondary" on:click=share>{msgs.share}</button>
-            })}
+            }.into_any())}
         </div>
     }
 }

@@ -158,12 +158,12 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
             <p class="balance" part="balance">
                 <span class="balance-label">{msgs.balance_label}</span>
                 <strong class="balance-value">{balance}</strong>
-                {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> })}
+                {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> }.into_any())}
             </p>
             <p class="tier-badge" part="tier-badge">{badge}</p>
             {ladder}
-            {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> })}
-            {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> })}
+            {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> }.into_any())}
+            {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> }.into_any())}
             {boost}
             <Picks store=store origin=origin />
         </div>

@@ -126,7 +126,7 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                 on:click=move |_| if open.get_untracked() { store.close() } else { store.open(None) }
             >
                 <span>{msgs.launcher_open}</span>
-                {move || teaser().map(|t| view! { <span class="teaser">{t}</span> })}
+                {move || teaser().map(|t| view! { <span class="teaser">{t}</span> }.into_any())}
                 {show(memo(badge), Box::new(move || view! {
                     <span class="badge" part="badge" role="img" aria-label=msgs.launcher_badge></span>
                 }.into_any()), None)}

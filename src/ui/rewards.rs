@@ -95,7 +95,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
             }>
                 <option value="asc">{msgs.sort_low_high}</option>
                 <option value="desc">{msgs.sort_high_low}</option>
-                {has_picks.then(|| view! { <option value="picks">{msgs.sort_recommended}</option> })}
+                {has_picks.then(|| view! { <option value="picks">{msgs.sort_recommended}</option> }.into_any())}
             </select>
         </label>
         <p class="muted" hidden=move || !none_shown()>{msgs.no_rewards}</p>
@@ -105,7 +105,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                     .into_iter()
                     .map(|(reward, status)| view! {
                         <RewardCard store=store reward=reward status=status filter=filter origin=origin />
-                    })
+                    }.into_any())
                     .collect_view()
             }}
         </ul>
@@ -146,14 +146,14 @@ pub fn RewardCard(
     };
     view! {
         <li class="reward" part="reward" data-status=status.as_str() hidden=move || !shown()>
-            {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
+            {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> }.into_any())}
             <div class="reward-body">
                 <h3 class="subtitle">{reward.name.clone()}</h3>
-                {reason.map(|r| view! { <p class="reward-reason" part="reason">{r}</p> })}
+                {reason.map(|r| view! { <p class="reward-reason" part="reason">{r}</p> }.into_any())}
                 <p class="muted">{msgs.reward_kind(reward.kind)}" · "{cost}</p>
                 <p class="muted desc">{reward.description.clone()}</p>
-                {(!notes.is_empty()).then(|| view! { <p class="muted reward-notes">{notes}</p> })}
-                {(!status_text.is_empty()).then(|| view! { <p class="reward-status">{status_text}</p> })}
+                {(!notes.is_empty()).then(|| view! { <p class="muted reward-notes">{notes}</p> }.into_any())}
+                {(!status_text.is_empty()).then(|| view! { <p class="reward-status">{status_text}</p> }.into_any())}
             </div>
             {affordable.then(|| view! {
                 <button
@@ -167,7 +167,7 @@ pub fn RewardCard(
                 >
                     {msgs.redeem_short}
                 </button>
-            })}
+            }.into_any())}
         </li>
     }
 }
