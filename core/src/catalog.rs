@@ -223,6 +223,7 @@ mod tests {
             starts_at: None,
             ends_at: None,
             min_order: None,
+            variant_id: None,
         }
     }
 

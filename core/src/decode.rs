@@ -473,6 +473,7 @@ impl FromJson for Reward {
             starts_at: o.opt_string("starts_at"),
             ends_at: o.opt_string("ends_at"),
             min_order: o.opt_field("min_order"),
+            variant_id: o.opt_string("variant_id"),
         };
         o.done(value)
     }

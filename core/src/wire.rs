@@ -267,6 +267,20 @@ impl EarnKind {
         }
     }
 
+    /// The contract's name for the kind, e.g. `social_follow`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Purchase => "purchase",
+            Self::Signup => "signup",
+            Self::Review => "review",
+            Self::Birthday => "birthday",
+            Self::Newsletter => "newsletter",
+            Self::Referral => "referral",
+            Self::SocialFollow => "social_follow",
+            Self::Custom => "custom",
+        }
+    }
+
     /// Every kind of the contract.
     pub const ALL: [EarnKind; 8] = [
         EarnKind::Purchase,
@@ -374,6 +388,9 @@ pub struct Reward {
     /// The smallest order the reward's code applies to.
     #[serde(default)]
     pub min_order: Option<Money>,
+    /// The A/B test variant this reward is shown as, passed on in the widget's events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<String>,
 }
 
 /// `POST /v1/enrollments` body.
@@ -656,6 +673,7 @@ mod tests {
         for kind in EarnKind::ALL {
             let wire = serde_json::to_string(&kind).expect("serializes");
             assert_eq!(EarnKind::from_wire(wire.trim_matches('"')), kind);
+            assert_eq!(wire.trim_matches('"'), kind.as_str());
         }
         for kind in Fulfilment::ALL {
             let wire = serde_json::to_string(&kind).expect("serializes");

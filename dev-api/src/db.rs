@@ -184,6 +184,8 @@ CREATE TABLE challenge_steps (
     PRIMARY KEY (challenge_id, position),
     CHECK ((metric = 'rule') = (rule_id IS NOT NULL))
 );
+-- The A/B test variant a reward is shown as, passed on in the widget's events.
+ALTER TABLE rewards ADD COLUMN variant_id TEXT;
 -- One row per member and challenge: the reward is credited once.
 CREATE TABLE challenge_completions (
     customer_id TEXT NOT NULL REFERENCES customers (id),

@@ -616,6 +616,11 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
         crate::boosts::insert(&tx, &boost)?;
     }
     challenges(&tx, now)?;
+    // Free shipping's wording is in an A/B test: the widget's events carry the variant.
+    tx.execute(
+        "UPDATE rewards SET variant_id = 'ship-b' WHERE id = 'rw_ship'",
+        [],
+    )?;
     for t in TERMS {
         let (base, per, total) = t.impact.unwrap_or_default();
         tx.execute(

@@ -476,6 +476,29 @@ impl Store {
         self.services.update_value(|s| s.renewal = timer.ok());
     }
 
+    /// A reward card is on screen: `laurel:reward-viewed`, once per reward and widget.
+    pub fn reward_shown(self, reward: &Reward, origin: Origin) {
+        let first = self
+            .services
+            .try_update_value(|s| {
+                let key = (origin, reward.id.clone());
+                let first = !s.viewed.contains(&key);
+                if first {
+                    s.viewed.push(key);
+                }
+                first
+            })
+            .unwrap_or(false);
+        if first {
+            self.emit(
+                Event::RewardViewed {
+                    reward: Box::new(reward.clone()),
+                },
+                origin,
+            );
+        }
+    }
+
     /// The browser went offline: what is on screen stays, marked with when it was fetched.
     pub fn went_offline(self) {
         self.offline.set(true);

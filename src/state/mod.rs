@@ -101,6 +101,8 @@ struct Services {
     renewal: Option<leptos::prelude::TimeoutHandle>,
     /// When the data on screen was fetched (ms since the epoch), for "as of" while offline.
     fetched_at: f64,
+    /// The rewards each widget has reported as viewed, so each is reported once.
+    viewed: Vec<(Origin, String)>,
     /// The shop's claim for the order on an order confirmation page: joining claims its points.
     order_claim: Option<String>,
 }
@@ -139,6 +141,7 @@ impl Store {
                 renewal: None,
                 fetched_at: 0.0,
                 order_claim: None,
+                viewed: Vec::new(),
             }),
             offline: RwSignal::new(false),
         }

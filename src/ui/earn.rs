@@ -4,11 +4,12 @@ use laurel_core::safe_url::safe_url;
 use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::boost::boost_line;
 use super::{points, with_data, CopyButton};
 use crate::browser;
-use crate::state::{ActionState, Origin, Store};
+use crate::state::{ActionState, Event, Origin, Store};
 
 /// Every way to earn, its points, whether it is done, and the control to do it here.
 #[component]
@@ -44,6 +45,21 @@ fn EarnItem(store: Store, rule: EarnRule, origin: Origin) -> impl IntoView {
     } else {
         fill(msgs.earn_points, &[("points", &amount)])
     };
+    // A click on any of the rule's controls (its button, form, link, Copy or Share) is
+    // `laurel:earn-clicked`; heard on the card so every control is covered once.
+    let clicked = {
+        let rule = Box::new(rule.clone());
+        move |ev: leptos::ev::MouseEvent| {
+            let on_control = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("button, a").ok().flatten())
+                .is_some();
+            if on_control {
+                store.emit(Event::EarnClicked { rule: rule.clone() }, origin);
+            }
+        }
+    };
     let is_member = with_data(store, |d| d.member.is_some()).unwrap_or(false);
     let control = if rule.completed {
         view! { <span class="done" part="earn-done">{msgs.earn_done}</span> }.into_any()
@@ -53,7 +69,7 @@ fn EarnItem(store: Store, rule: EarnRule, origin: Origin) -> impl IntoView {
         control(store, &rule, origin).into_any()
     };
     view! {
-        <li class="earn-item" part="earn-item">
+        <li class="earn-item" part="earn-item" on:click=clicked>
             <div class="earn-text">
                 <h3 class="subtitle">{rule.name.clone()}</h3>
                 <p class="muted">{rule.description.clone()}</p>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{points, with_data};
 use crate::browser::intl::{date, money, number};
 use crate::browser::now_secs;
-use crate::state::{Origin, Store};
+use crate::state::{Event, Origin, Store};
 
 /// The catalog: filter, sort, and each reward's status for this shopper.
 #[component]
@@ -140,6 +140,7 @@ pub fn RewardCard(
     let label = fill(msgs.redeem, &[("reward", &reward.name)]);
     let affordable = status == Status::Affordable;
     let for_dialog = reward.clone();
+    store.reward_shown(&reward, origin);
     let shown = {
         let (reward, status) = (reward.clone(), status.clone());
         move || filter.get().matches(&reward, &status)
@@ -163,7 +164,11 @@ pub fn RewardCard(
                     disabled=move || store.offline.get()
                     data-reward=reward.id.clone()
                     aria-label=label
-                    on:click=move |_| store.start_redeem(for_dialog.clone(), origin)
+                    on:click=move |_| {
+                        let reward = Box::new(for_dialog.clone());
+                        store.emit(Event::RewardClicked { reward }, origin);
+                        store.start_redeem(for_dialog.clone(), origin)
+                    }
                 >
                     {msgs.redeem_short}
                 </button>

@@ -133,13 +133,15 @@ test("ready, before-redeem, reward-redeemed and points-changed carry their docum
   const { reward, redemption } = await redeemCheapest(page, before);
   const [ask] = await events.of("laurel:before-redeem");
   expect(ask.from).toBe("inline");
-  expect(ask.detail).toEqual({ rewardId: reward.id, rewardName: reward.name, rewardKind: reward.kind, cost: reward.cost });
+  const variantId = reward.variant_id ?? null;
+  expect(ask.detail).toEqual({ rewardId: reward.id, rewardName: reward.name, rewardKind: reward.kind, variantId, cost: reward.cost });
   const [done] = await events.of("laurel:reward-redeemed");
   expect(done.from).toBe("inline");
   expect(done.detail).toEqual({
     rewardId: reward.id,
     rewardName: reward.name,
     rewardKind: reward.kind,
+    variantId,
     fulfilment: "code",
     code: redemption.code,
     reference: null,
