@@ -126,7 +126,7 @@ fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
                     >
                         {msgs.earn_open}
                     </a>
-                }
+                }.into_any()
             })
             .into_any()
         }

@@ -200,5 +200,6 @@ fn Picks(store: Store, origin: Origin) -> impl IntoView {
             <h3 class="subtitle">{msgs.picks_title}</h3>
             <ul class="rewards picks" part="picks">{cards}</ul>
         }
+        .into_any()
     })
 }

@@ -62,7 +62,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
         </nav>
         {move || store.offline.get().then(|| {
             let time = crate::browser::intl::time(store.locale, store.fetched_at());
-            view! { <p class="notice" part="offline" role="status">{fill(msgs.offline, &[("time", &time)])}</p> }
+            view! { <p class="notice" part="offline" role="status">{fill(msgs.offline, &[("time", &time)])}</p> }.into_any()
         })}
         <div class="view" part="view">
             {move || match shown.get() {
