@@ -55,6 +55,7 @@ fn data(member: Option<Member>, signup_url: &str) -> WidgetData {
         rewards: vec![],
         for_you: vec![],
         boosts: vec![],
+        challenges: vec![],
     }
 }
 

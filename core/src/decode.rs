@@ -223,6 +223,7 @@ impl FromJson for WidgetData {
             rewards: o.list_or_empty("rewards"),
             for_you: o.list_or_empty("for_you"),
             boosts: o.list_or_empty("boosts"),
+            challenges: o.list_or_empty("challenges"),
         };
         o.done(value)
     }

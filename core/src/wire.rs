@@ -23,15 +23,7 @@ pub struct WidgetData {
     /// Limited-time boosts that are running or announced.
     #[serde(default)]
     pub boosts: Vec<Boost>,
-}
-
-/// `GET /v1/widget` as the API sends it: the data and the member's challenges. The widget reads
-/// [`WidgetData`] until it shows challenges (reading them costs bytes the size budget does not
-/// have yet).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WidgetResponse {
-    #[serde(flatten)]
-    pub data: WidgetData,
+    /// The member's challenges, open, finished and missed.
     #[serde(default)]
     pub challenges: Vec<Challenge>,
 }

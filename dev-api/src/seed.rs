@@ -27,6 +27,8 @@ pub const PERSONAS: &[(&str, Option<&str>)] = &[
     // For the order-claim tests: two shoppers who bought before joining.
     ("buyer", Some("cus_bea")),
     ("buyer2", Some("cus_ben")),
+    // For the challenge tests: a member who finishes "Get started" in the widget.
+    ("player", Some("cus_cleo")),
 ];
 
 pub fn persona_customer(persona: &str) -> Option<Option<&'static str>> {
@@ -451,9 +453,9 @@ const CUSTOMERS: &[CustomerRow] = &[
     ),
     ("cus_bea", "Bea", false, 0, 0, None, "BEA-8H3K", 0, 0),
     ("cus_ben", "Ben", false, 0, 0, None, "BEN-2J6M", 0, 0),
+    ("cus_cleo", "Cleo", true, 300, 300, None, "CLEO-6T4B", 0, 0),
 ];
 
-/// Seeds an empty database; does nothing when a program already exists.
 /// Boosts relative to the seed's time: (id, name, kind, value, applies to, target, starts in,
 /// ends in), in hours. Each ends before the next headline's end, so a shopper who waits sees
 /// double points, then the follow bonus, then the running-gear boost announced.
@@ -565,6 +567,7 @@ fn challenges(tx: &Connection, now: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Seeds an empty database; does nothing when a program already exists.
 pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     let existing: i64 = conn.query_row("SELECT COUNT(*) FROM program", [], |r| r.get(0))?;
     if existing > 0 {

@@ -4,15 +4,14 @@ mod common;
 
 use common::{start, token};
 use laurel_core::boost::{phase, Phase};
-use laurel_core::wire::{problem_type, ActionResult, PointsPreview, WidgetResponse};
+use laurel_core::wire::{problem_type, ActionResult, PointsPreview, WidgetData};
 
 #[test]
 fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
     let s = start();
     let now = laurel_dev_api::now();
-    let widget: WidgetResponse = s.get("/v1/widget", None).json();
+    let widget: WidgetData = s.get("/v1/widget", None).json();
     let phases: Vec<(&str, bool)> = widget
-        .data
         .boosts
         .iter()
         .map(|b| (b.id.as_str(), matches!(phase(b, now), Phase::Running(_))))
@@ -32,8 +31,8 @@ fn the_widget_lists_running_and_announced_boosts_but_not_ended_ones() {
             [now],
         )
     });
-    let widget: WidgetResponse = s.get("/v1/widget", None).json();
-    assert!(widget.data.boosts.iter().all(|b| b.id != "bo_double"));
+    let widget: WidgetData = s.get("/v1/widget", None).json();
+    assert!(widget.boosts.iter().all(|b| b.id != "bo_double"));
     let after: PointsPreview = s
         .get("/v1/points-preview?amount=49.90&currency=EUR", None)
         .json();

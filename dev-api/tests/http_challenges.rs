@@ -3,11 +3,11 @@
 mod common;
 
 use common::{start, token, Server};
-use laurel_core::wire::{ActionResult, Challenge, WidgetResponse};
+use laurel_core::wire::{ActionResult, Challenge, WidgetData};
 
 fn challenges(s: &Server, customer: Option<&str>) -> Vec<Challenge> {
     let t = customer.map(token);
-    let reply: WidgetResponse = s.get("/v1/widget", t.as_deref()).json();
+    let reply: WidgetData = s.get("/v1/widget", t.as_deref()).json();
     reply.challenges
 }
 

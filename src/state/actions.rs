@@ -94,12 +94,18 @@ impl Store {
     /// Swaps in a fresh member and reports what changed.
     fn replace_member(self, member: Member, origin: Origin) {
         let changes = member_changes(self.member().as_ref(), Some(&member));
+        let mut open_challenges = false;
         self.data.update(|d| {
             if let Load::Ready(d) = d {
                 d.member = Some(member);
+                open_challenges = d.challenges.iter().any(|c| c.completed_at.is_none());
             }
         });
         self.emit_changes(changes, origin);
+        // What moved the balance may have moved a challenge too: read them again.
+        if open_challenges {
+            self.refresh();
+        }
     }
 
     fn emit_changes(self, changes: Vec<MemberChange>, origin: Origin) {

@@ -126,6 +126,20 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
             ],
         )
     });
+    // Badges of the challenges the member finished.
+    let mut earned = String::new();
+    for c in d.challenges.iter().filter(|c| c.completed_at.is_some()) {
+        if let Some(b) = &c.badge {
+            if !earned.is_empty() {
+                earned.push_str(" · ");
+            }
+            earned.push_str(b);
+        }
+    }
+    let badges = (!earned.is_empty()).then(|| {
+        let text = fill(msgs.badges, &[("badges", &earned)]);
+        view! { <p class="tier-badge" part="badges">{text}</p> }.into_any()
+    });
     // The running boost that ends first, else the next to start; at its end, the data is read
     // again so that the next one (or none) shows.
     let boost = headline(&d.boosts, crate::browser::now_secs()).and_then(|(b, _)| {
@@ -161,6 +175,7 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
                 {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> }.into_any())}
             </p>
             <p class="tier-badge" part="tier-badge">{badge}</p>
+            {badges}
             {ladder}
             {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> }.into_any())}
             {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> }.into_any())}

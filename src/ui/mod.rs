@@ -2,6 +2,7 @@
 //! `laurel_core`, actions in [`crate::state`], formatting in [`crate::browser::intl`].
 
 mod boost;
+mod challenges;
 mod copy;
 mod dialog;
 mod earn;

@@ -2,6 +2,7 @@ use laurel_core::i18n::fill;
 use laurel_core::view::View;
 use leptos::prelude::*;
 
+use super::challenges::Challenges;
 use super::dialog::RedeemDialog;
 use super::earn::WaysToEarn;
 use super::history::HistoryView;
@@ -35,6 +36,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
             (View::Earn, msgs.view_earn),
         ];
         if is_member.get() {
+            t.push((View::Challenges, msgs.view_challenges));
             t.push((View::MyRewards, msgs.view_my_rewards));
             t.push((View::History, msgs.view_history));
         }
@@ -72,6 +74,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                 View::MyRewards => view! { <MyRewards store=store /> }.into_any(),
                 View::History => view! { <HistoryView store=store /> }.into_any(),
                 View::How => view! { <HowItWorks store=store /> }.into_any(),
+                View::Challenges => view! { <Challenges store=store /> }.into_any(),
             }}
         </div>
         <RedeemDialog store=store origin=origin />

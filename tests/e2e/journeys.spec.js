@@ -126,7 +126,7 @@ test.describe("reward picks", () => {
     const shipping = data.rewards.filter((r) => r.kind === "free_shipping");
     await expect(cards).toHaveCount(shipping.length);
 
-    await w.getByRole("button", { name: "All" }).click();
+    await w.getByRole("button", { name: "All", exact: true }).click();
     await w.getByRole("combobox", { name: "Sort" }).selectOption("desc");
     const priciest = [...data.rewards].sort((a, b) => b.cost - a.cost)[0];
     await expect(cards.first()).toContainText(priciest.name);

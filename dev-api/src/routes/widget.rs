@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
-use laurel_core::wire::{WidgetData, WidgetResponse};
+use laurel_core::wire::WidgetData;
 
 use crate::problem::ApiProblem;
 use crate::state::AppState;
@@ -12,7 +12,7 @@ use crate::{auth, boosts, challenges, picks, program};
 pub async fn get(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> Result<Json<WidgetResponse>, ApiProblem> {
+) -> Result<Json<WidgetData>, ApiProblem> {
     let viewer = auth::viewer(&state.settings, &headers)?;
     let shop_url = state.settings.shop_url.clone();
     state
@@ -39,7 +39,11 @@ pub async fn get(
                 Some(c) => picks::for_you(conn, c, &tiers, &rewards, now)?,
                 None => Vec::new(),
             };
-            let data = WidgetData {
+            let challenges = match customer.as_ref().filter(|c| c.enrolled) {
+                Some(c) => challenges::for_member(conn, &c.id)?,
+                None => Vec::new(),
+            };
+            Ok(Ok(WidgetData {
                 program: program::program(conn)?,
                 signed_in: customer.is_some(),
                 member,
@@ -48,12 +52,8 @@ pub async fn get(
                 tiers,
                 for_you,
                 boosts: boosts::listed(conn, now)?,
-            };
-            let challenges = match customer.as_ref().filter(|c| c.enrolled) {
-                Some(c) => challenges::for_member(conn, &c.id)?,
-                None => Vec::new(),
-            };
-            Ok(Ok(WidgetResponse { data, challenges }))
+                challenges,
+            }))
         })
         .await?
         .map(Json)
