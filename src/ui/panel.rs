@@ -13,7 +13,7 @@ use super::rewards::Rewards;
 use super::with_data;
 use crate::state::{Origin, Store};
 
-/// The views and the buttons that switch between them. Members get all six; guests and
+/// The views and the buttons that switch between them. Members get all seven; guests and
 /// non-members get Home, Rewards, Ways to earn and How it works. Follows the page's `Laurel.open(view)`.
 #[component]
 pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoView {
