@@ -77,7 +77,7 @@ fn redemptions_count_inside_the_window_only() {
     let s = start();
     s.sql(|c| {
         c.execute(
-            "UPDATE customers SET balance = 5000 WHERE id IN ('cus_maya', 'cus_eve')",
+            "UPDATE customers SET balance = 5000 WHERE id IN ('cus_maya', 'cus_omar')",
             [],
         )
     });
@@ -112,23 +112,23 @@ fn redemptions_count_inside_the_window_only() {
         (3, true)
     );
 
-    // After the deadline nothing counts: Eve's redemptions finish nothing.
+    // After the deadline nothing counts: Omar's redemptions finish nothing.
     s.sql(|c| {
         c.execute(
             "UPDATE challenges SET starts_at = ?1 - 100, ends_at = ?1 - 1 WHERE id = 'ch_treat'",
             [laurel_dev_api::now()],
         )
     });
-    let eve = token("cus_eve");
+    let omar = token("cus_omar");
     for key in ["late-1", "late-2"] {
         let reply = s.post(
             "/v1/redemptions",
-            &eve,
+            &omar,
             Some(key),
             r#"{"reward_id":"rw_5off"}"#,
         );
         assert_eq!(reply.status, 201, "{}", reply.body);
     }
-    let late = find(&challenges(&s, Some("cus_eve")), "ch_treat").clone();
+    let late = find(&challenges(&s, Some("cus_omar")), "ch_treat").clone();
     assert_eq!((late.steps[0].progress, late.completed_at), (0, None));
 }

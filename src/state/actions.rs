@@ -94,18 +94,14 @@ impl Store {
     /// Swaps in a fresh member and reports what changed.
     fn replace_member(self, member: Member, origin: Origin) {
         let changes = member_changes(self.member().as_ref(), Some(&member));
-        let mut open_challenges = false;
         self.data.update(|d| {
             if let Load::Ready(d) = d {
                 d.member = Some(member);
-                open_challenges = d.challenges.iter().any(|c| c.completed_at.is_none());
             }
         });
         self.emit_changes(changes, origin);
-        // What moved the balance may have moved a challenge too: read them again.
-        if open_challenges {
-            self.refresh();
-        }
+        // An action may have finished a challenge (and credited its points): read again.
+        self.refresh();
     }
 
     fn emit_changes(self, changes: Vec<MemberChange>, origin: Origin) {
@@ -290,6 +286,8 @@ impl Store {
                     if let Some(old) = old.filter(|o| *o != new) {
                         self.emit_changes(vec![MemberChange::Points { old, new }], flow.origin);
                     }
+                    // A redemption may have finished a challenge, and it changed the stock.
+                    self.refresh();
                     return;
                 }
                 Err(e) if self.signed_out(&e) => return,

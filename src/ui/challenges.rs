@@ -19,17 +19,16 @@ pub fn Challenges(store: Store) -> impl IntoView {
             .iter()
             .map(|c| {
                 let reward = points(store, c.reward_points);
-                let (status, state) = match standing(c, now) {
-                    Standing::Completed => ("done", fill(msgs.challenge_done, &[("points", &reward)])),
-                    Standing::Open(_) => {
-                        let until = c.ends_at.as_deref().map(|e| date(locale, e));
-                        let text = match until {
-                            Some(d) => fill(msgs.challenge_until, &[("points", &reward), ("date", &d)]),
-                            None => fill(msgs.challenge_open, &[("points", &reward)]),
-                        };
-                        ("open", text)
-                    }
-                    Standing::Missed => ("missed", msgs.challenge_missed.to_owned()),
+                let state = match standing(c, now) {
+                    Standing::Completed => fill(msgs.challenge_done, &[("points", &reward)]),
+                    Standing::Open(_) => match c.ends_at.as_deref() {
+                        Some(end) => fill(
+                            msgs.challenge_until,
+                            &[("points", &reward), ("date", &date(locale, end))],
+                        ),
+                        None => fill(msgs.challenge_open, &[("points", &reward)]),
+                    },
+                    Standing::Missed => msgs.challenge_missed.to_owned(),
                 };
                 let steps = c
                     .steps
@@ -52,7 +51,7 @@ pub fn Challenges(store: Store) -> impl IntoView {
                     })
                     .collect::<Vec<_>>();
                 view! {
-                    <li class="reward" part="challenge" data-status=status>
+                    <li class="reward" part="challenge">
                         <div class="reward-body">
                             <h3 class="subtitle">{c.name.clone()}</h3>
                             <p class="muted desc">{c.description.clone()}</p>

@@ -60,4 +60,16 @@ test("finishing the last step in the widget rewards the challenge once and shows
   await expect(w.locator("[part~=badges]")).toHaveText("Your badges: Insider");
   await expect(w.getByText(points(before + 100 + 50 + 50 + 150), { exact: true })).toBeVisible();
   expect((await widgetApi.expected()).member.balance).toBe(before + 350);
+
+  // Two redemptions finish "Treat yourself this month": the widget reads its data again and
+  // shows the balance with the challenge's 100 points, not only the redemption's balance after.
+  for (let i = 0; i < 2; i++) {
+    await tab(w, "Rewards").click();
+    await w.getByRole("button", { name: "Redeem Free standard shipping" }).click();
+    await w.getByRole("dialog", { name: /^Redeem / }).getByRole("button", { name: "Confirm" }).click();
+    await w.getByRole("dialog", { name: "Here's your reward" }).getByRole("button", { name: "Close" }).click();
+  }
+  await tab(w, "Home").click();
+  await expect(w.locator("[part~=badges]")).toHaveText("Your badges: Insider · Treat seeker");
+  await expect(w.getByText(points(before + 350 - 600 + 100), { exact: true })).toBeVisible();
 });

@@ -153,7 +153,9 @@ test("ready, before-redeem, reward-redeemed and points-changed carry their docum
   const [changed] = await events.of("laurel:points-changed");
   expect(changed.detail).toEqual({ oldBalance: before.member.balance, newBalance: redemption.balance_after });
   const order = (await events.all()).map((e) => e.type);
-  expect(order.slice(1)).toEqual(["laurel:before-redeem", "laurel:reward-redeemed", "laurel:points-changed"]);
+  // The widget then reads its data again (a redemption may finish a challenge): any later
+  // points-changed comes from that.
+  expect(order.slice(1, 4)).toEqual(["laurel:before-redeem", "laurel:reward-redeemed", "laurel:points-changed"]);
 });
 
 test("calling preventDefault() on laurel:before-redeem stops the redemption before any request", async ({ page, request }) => {
