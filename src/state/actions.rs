@@ -65,9 +65,13 @@ impl Store {
             return self.load();
         }
         let client = self.client();
+        let ticket = self.services.try_update_value(|s| {
+            s.refreshes = s.refreshes.wrapping_add(1);
+            s.refreshes
+        });
         spawn_local(async move {
             let result = client.widget().await;
-            if !self.is_live() {
+            if !self.is_live() || self.services.try_with_value(|s| s.refreshes) != ticket {
                 return;
             }
             match result {

@@ -101,6 +101,9 @@ struct Services {
     renewal: Option<leptos::prelude::TimeoutHandle>,
     /// When the data on screen was fetched (ms since the epoch), for "as of" while offline.
     fetched_at: f64,
+    /// How many refreshes were started: only the latest one's answer is applied, since answers
+    /// may arrive out of order.
+    refreshes: u32,
     /// The rewards each widget has reported as viewed, so each is reported once.
     viewed: Vec<(Origin, String)>,
     /// The shop's claim for the order on an order confirmation page: joining claims its points.
@@ -142,6 +145,7 @@ impl Store {
                 fetched_at: 0.0,
                 order_claim: None,
                 viewed: Vec::new(),
+                refreshes: 0,
             }),
             offline: RwSignal::new(false),
         }
