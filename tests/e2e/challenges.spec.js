@@ -1,6 +1,6 @@
 // Challenges from the dev API: each step as an accessible progressbar, the reward for finishing,
 // and one finished by actions in the widget: rewarded once, its badge on Home.
-const { test, expect, points, noViolations } = require("./fixtures");
+const { test, expect, points, noViolations, saveBirthday } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty");
 const tab = (scope, name) => scope.getByRole("navigation", { name: "Rewards sections" }).getByRole("button", { name, exact: true });
@@ -39,9 +39,7 @@ test("finishing the last step in the widget rewards the challenge once and shows
   const before = (await widgetApi.expected()).member.balance;
   const w = inline(page);
   await tab(w, "Ways to earn").click();
-  await w.getByRole("combobox", { name: "Birthday month" }).selectOption("04");
-  await w.getByRole("combobox", { name: "Birthday day" }).selectOption("12");
-  await w.getByRole("button", { name: "Save birthday" }).click();
+  await saveBirthday(w, "04", "12");
   await expect(w.getByText("You earned 100 points!")).toBeVisible();
   await w.getByRole("button", { name: "Subscribe" }).click();
   await expect(w.getByText("You earned 50 points!")).toBeVisible();
