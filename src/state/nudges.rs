@@ -33,26 +33,28 @@ impl Store {
         self.nudging.set(true);
     }
 
-    /// Remembers `keys` (space-separated) as seen to the end.
-    fn mark_seen(self, keys: &str) {
+    /// Remembers `key` as seen to the end.
+    fn mark_seen(self, key: &str) {
         if let Some(m) = self.memory() {
-            keep(
-                &m,
-                [stored(&m).unwrap_or_default(), keys.into()]
-                    .join(" ")
-                    .trim(),
-            );
+            let mut seen = stored(&m).unwrap_or_default();
+            seen.push(' ');
+            seen.push_str(key);
+            keep(&m, &seen);
         }
     }
 
     /// Sends `laurel:nudge` (or `-shown`) for `n` once per page; `false` if it was sent.
     fn tell(self, n: &Nudge, shown: bool) -> bool {
-        let key = [n.key.as_str(), if shown { "!" } else { "" }].concat();
+        let mut key = n.key.clone();
+        if shown {
+            key.push('!');
+        }
         let new = self
             .services
             .try_update_value(|s| {
                 let new = !is_seen(&s.told, &key);
-                s.told = [s.told.as_str(), &key].join(" ");
+                s.told.push(' ');
+                s.told.push_str(&key);
                 new
             })
             .unwrap_or(false);
@@ -77,7 +79,8 @@ impl Store {
             // A first visit: the tier and the finished challenges are history, not news.
             let mut old = String::new();
             for n in all.iter().filter(|n| n.kind.celebrates()) {
-                old = [&old, " ", &n.key].concat();
+                old.push(' ');
+                old.push_str(&n.key);
             }
             keep(&m, &old);
             old

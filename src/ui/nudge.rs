@@ -1,9 +1,8 @@
 //! The nudge on show: a toast by the launcher, or a celebration in the widget. It says what
-//! happened in a line, offers the view that tells more, and can be dismissed.
+//! happened in a line and can be dismissed.
 
 use laurel_core::i18n::fill;
 use laurel_core::nudge::{Nudge, NudgeKind};
-use laurel_core::view::View;
 use leptos::prelude::*;
 
 use super::boost::boost_line;
@@ -28,29 +27,20 @@ pub fn nudge_region(store: Store, open: Option<RwSignal<bool>>) -> AnyView {
 fn toast(store: Store, n: Nudge) -> AnyView {
     let msgs = store.locale.messages();
     store.nudge_shown(&n);
-    let (line, view) = match n.kind {
-        NudgeKind::TierReached => (fill(msgs.nudge_tier, &[("tier", &n.name)]), View::Home),
-        NudgeKind::ChallengeCompleted => (
-            [
-                n.name.as_str(),
-                ": ",
-                &fill(msgs.challenge_done, &[("points", &points(store, n.points))]),
-            ]
-            .concat(),
-            View::Challenges,
-        ),
-        NudgeKind::PointsExpiring => (
-            with_data(store, |d| {
-                expiring_text(store.locale, &d.program.points_name, n.points, n.subject())
-            })
-            .unwrap_or_default(),
-            View::Home,
-        ),
-        NudgeKind::BoostRunning => (String::new(), View::Earn),
-        NudgeKind::RewardAffordable => (
-            fill(msgs.next_reward_ready, &[("reward", &n.name)]),
-            View::Rewards,
-        ),
+    let line = match n.kind {
+        NudgeKind::TierReached => fill(msgs.nudge_tier, &[("tier", &n.name)]),
+        NudgeKind::ChallengeCompleted => [
+            n.name.as_str(),
+            ": ",
+            &fill(msgs.challenge_done, &[("points", &points(store, n.points))]),
+        ]
+        .concat(),
+        NudgeKind::PointsExpiring => with_data(store, |d| {
+            expiring_text(store.locale, &d.program.points_name, n.points, n.subject())
+        })
+        .unwrap_or_default(),
+        NudgeKind::BoostRunning => String::new(),
+        NudgeKind::RewardAffordable => fill(msgs.next_reward_ready, &[("reward", &n.name)]),
     };
     // A boost's line counts down, and the nudge goes when the boost ends.
     let boost = (n.kind == NudgeKind::BoostRunning)
@@ -66,10 +56,7 @@ fn toast(store: Store, n: Nudge) -> AnyView {
         .flatten();
     view! {
         <div class="nudge" part="nudge" data-kind=n.kind.as_str()>
-            <p>{line}{boost}</p>
-            <button type="button" class="button small" on:click=move |_| store.open(Some(view))>
-                {msgs.nudge_go}
-            </button>
+            <div class="nudge-text">{line}{boost}</div>
             <button type="button" class="nudge-close" aria-label=msgs.close on:click=move |_| store.dismiss_nudge(|_| true)>
                 "×"
             </button>
