@@ -248,9 +248,11 @@ function trimGlue(js) {
   };
   cut("if (!('encodeInto' in cachedTextEncoder))", "\nlet WASM_VECTOR_LEN", "");
   // Every browser that runs the widget has FinalizationRegistry: no stand-in for it.
-  const dtors = /const CLOSURE_DTORS = \(typeof FinalizationRegistry === 'undefined'\)\s*\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\s*: new/;
-  if (!dtors.test(js)) throw new Error("the glue's CLOSURE_DTORS has another form");
-  js = js.replace(dtors, "const CLOSURE_DTORS = new");
+  cut(
+    "const CLOSURE_DTORS = (typeof FinalizationRegistry",
+    "new FinalizationRegistry(state",
+    "const CLOSURE_DTORS = ",
+  );
   // A fresh decoder every 2 GB decoded, for a Safari limit: the widget decodes kilobytes.
   cut(
     "const MAX_SAFARI_DECODE_BYTES",

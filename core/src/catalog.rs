@@ -131,14 +131,15 @@ pub fn visible<'a>(
         .map(|r| (r, status(r, member, tiers, now)))
         .filter(|(r, s)| filter.matches(r, s))
         .collect();
-    match sort {
-        Sort::CostLowToHigh => out.sort_by_key(|(r, _)| r.cost),
-        Sort::CostHighToLow => out.sort_by_key(|(r, _)| std::cmp::Reverse(r.cost)),
-        Sort::Recommended => out.sort_by_key(|(r, _)| {
+    // One key for every order, so the wasm holds one sort.
+    out.sort_by_key(|(r, _)| match sort {
+        Sort::CostLowToHigh => (0, r.cost),
+        Sort::CostHighToLow => (0, u64::MAX - r.cost),
+        Sort::Recommended => {
             let rank = for_you.iter().position(|p| p.reward_id == r.id);
             (rank.unwrap_or(usize::MAX), r.cost)
-        }),
-    }
+        }
+    });
     out
 }
 
