@@ -189,13 +189,6 @@ pub fn next_reward<'a>(
         .map_or(NextReward::None, |(r, n)| NextReward::Short(r, n))
 }
 
-/// Whether any reward is affordable now: the launcher's badge.
-pub fn can_redeem_any(rewards: &[Reward], member: &Member, tiers: &[Tier], now: i64) -> bool {
-    rewards
-        .iter()
-        .any(|r| status(r, Some(member), tiers, now) == Status::Affordable)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,8 +368,10 @@ mod tests {
         assert!(
             matches!(next_reward(&twins, &member(640, 0), &t, NOW), NextReward::CanRedeem(r) if r.id == "a")
         );
-        assert!(can_redeem_any(&c, &member(300, 0), &t, NOW));
-        assert!(!can_redeem_any(&c, &member(299, 0), &t, NOW));
+        assert!(matches!(
+            next_reward(&c, &member(300, 0), &t, NOW),
+            NextReward::CanRedeem(_)
+        ));
     }
 
     #[test]
@@ -460,7 +455,10 @@ mod tests {
         );
         r.starts_at = None;
         assert_eq!(status(&r, Some(&poor), &t, NOW), Status::SoldOut);
-        assert!(!can_redeem_any(&[r], &rich, &t, NOW));
+        assert!(!matches!(
+            next_reward(&[r], &rich, &t, NOW),
+            NextReward::CanRedeem(_)
+        ));
     }
 
     #[test]

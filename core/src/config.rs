@@ -69,6 +69,16 @@ impl Theme {
     }
 }
 
+/// How nudges show in launcher mode: a toast by the launcher, its badge only, or not at all
+/// (the `laurel:nudge` event is sent in every mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Nudges {
+    #[default]
+    Toast,
+    Badge,
+    Off,
+}
+
 /// Page-wide settings: one API, one shopper, one language for every widget on the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -78,6 +88,7 @@ pub struct Config {
     pub token: Option<String>,
     pub locale: Locale,
     pub theme: Theme,
+    pub nudges: Nudges,
     pub timeout_ms: u32,
     pub cart: CartMode,
     /// The shop's endpoint that answers `{"token": ...}` with a fresh token for the signed-in
@@ -201,6 +212,8 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         .to_owned();
     let locale = Locale::negotiate(attrs.value("locale").as_deref().or(page_lang));
     let theme = Theme::ALL[choice(attrs, "theme", &Theme::ALL.map(Theme::as_str), 0)?];
+    let nudges = [Nudges::Toast, Nudges::Badge, Nudges::Off]
+        [choice(attrs, "nudges", &["toast", "badge", "off"], 0)?];
     let timeout_ms = match attrs.value("timeout") {
         None => DEFAULT_TIMEOUT_MS,
         Some(t) => t
@@ -220,6 +233,7 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         token: attrs.value("token"),
         locale,
         theme,
+        nudges,
         timeout_ms,
         cart: parse_cart(attrs)?,
         token_url,
@@ -543,6 +557,22 @@ mod tests {
         let err = theme(Some("sepia")).expect_err("refused").to_string();
         assert!(
             err.contains("data-theme") && err.contains("light, dark, auto"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn nudges_show_as_toasts_unless_the_shop_says_badge_or_off() {
+        let nudges = |v: &str| script(&[("api", "/a"), ("nudges", v)]).map(|s| s.config.nudges);
+        assert_eq!(
+            script(&[("api", "/a")]).map(|s| s.config.nudges),
+            Ok(Nudges::Toast)
+        );
+        assert_eq!(nudges("badge"), Ok(Nudges::Badge));
+        assert_eq!(nudges("off"), Ok(Nudges::Off));
+        let err = nudges("loud").expect_err("refused").to_string();
+        assert!(
+            err.contains("data-nudges") && err.contains("toast, badge, off"),
             "{err}"
         );
     }

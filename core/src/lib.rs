@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod json;
 pub mod load;
 pub mod money;
+pub mod nudge;
 pub mod retry;
 pub mod safe_url;
 pub mod tier;

@@ -157,6 +157,14 @@ fn describe(event: &Event) -> (&'static str, JsValue) {
         ),
         Event::RewardViewed { reward: r } => ("laurel:reward-viewed", reward(r, &[])),
         Event::RewardClicked { reward: r } => ("laurel:reward-clicked", reward(r, &[])),
+        Event::Nudge { nudge: n, shown } => (
+            if *shown {
+                "laurel:nudge-shown"
+            } else {
+                "laurel:nudge"
+            },
+            obj(&[("kind", text(n.kind.as_str())), ("id", text(n.subject()))]),
+        ),
         Event::EarnClicked { rule } => (
             "laurel:earn-clicked",
             obj(&[

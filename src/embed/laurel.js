@@ -201,6 +201,10 @@
         return null;
       }
     },
+    // The key this shopper's seen nudges are kept under in localStorage, the cache's.
+    __key: function (url, token) {
+      return cacheKey(url, token);
+    },
     // Forgets every cached answer: another shopper signed in or out.
     __forget: function () {
       try {

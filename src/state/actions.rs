@@ -47,6 +47,7 @@ impl Store {
                         self.schedule_renewal();
                         self.emit(event, Origin::PAGE);
                     }
+                    self.check_nudges();
                 }
                 Err(e) if self.signed_out(&e) => {}
                 Err(e) => {
@@ -80,6 +81,7 @@ impl Store {
                     self.history.set(Default::default());
                     self.fetched_now();
                     self.replace_data(data, Origin::PAGE);
+                    self.check_nudges();
                 }
                 Err(e) if self.signed_out(&e) => {}
                 Err(e) => report(&format!("could not refresh the widget: {e}")),
@@ -402,6 +404,8 @@ impl Store {
     /// Shows `view` (or the current one) in every widget and opens the launcher's panel. A
     /// launcher that mounts later (its tag still loading) starts open.
     pub fn open(self, view: Option<View>) {
+        // What a nudge said is on show in the panel now; a celebration shows there too.
+        self.dismiss_nudge(|n| !n.kind.celebrates());
         if let Some(v) = view {
             self.services.update_value(|s| s.nav_requests += 1);
             self.nav.set(v);
@@ -430,6 +434,8 @@ impl Store {
             return;
         }
         self.redeem.set(None);
+        // A celebration belongs to the panel it showed in.
+        self.dismiss_nudge(|n| n.kind.celebrates());
         if self.launcher_open.get_untracked() {
             self.launcher_open.set(false);
             if self.has_launcher() {

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use laurel_core::load::ErrorKind;
+use laurel_core::nudge::Nudge;
 use laurel_core::view::View;
 use laurel_core::wire::{EarnRule, Member, Redemption, Reward, TierRef};
 
@@ -79,6 +80,11 @@ pub enum Event {
     /// The shopper used a way to earn: its button, form or link.
     EarnClicked {
         rule: Box<EarnRule>,
+    },
+    /// Something worth telling the member (`shown: false`), or its toast went on screen.
+    Nudge {
+        nudge: Box<Nudge>,
+        shown: bool,
     },
 }
 

@@ -4,13 +4,15 @@
 
 mod actions;
 mod events;
+mod nudges;
 
 use std::cell::Cell;
 
 use laurel_core::cart::CartMode;
-use laurel_core::config::Config;
+use laurel_core::config::{Config, Nudges};
 use laurel_core::i18n::Locale;
 use laurel_core::load::{ErrorKind, Load};
+use laurel_core::nudge::Nudge;
 use laurel_core::view::View;
 use laurel_core::wire::{ActivityEntry, EarnKind, Redemption, Reward, WidgetData};
 use leptos::prelude::*;
@@ -81,6 +83,9 @@ pub struct Store {
     pub nav: RwSignal<View>,
     /// Whether the browser is offline; the data on screen is as of [`Store::fetched_at`].
     pub offline: RwSignal<bool>,
+    /// Notified when the nudge on show changes (see [`Store::nudge`]); how nudges show.
+    nudging: RwSignal<bool>,
+    pub nudges: Nudges,
     /// What the store works with but never renders, in one value: one set of accessors
     /// compiled instead of one per type.
     services: StoredValue<Services, LocalStorage>,
@@ -108,6 +113,14 @@ struct Services {
     viewed: Vec<(Origin, String)>,
     /// The shop's claim for the order on an order confirmation page: joining claims its points.
     order_claim: Option<String>,
+    /// The `localStorage` key of this customer's seen nudges; `None` until the loader gives one.
+    memory: Option<String>,
+    /// The nudge on show.
+    nudge: Option<Nudge>,
+    /// The nudges told to the page, space-separated (`key`, and `key!` once shown).
+    told: String,
+    /// Whether a nudge was put on show on this page.
+    nudged: bool,
 }
 
 impl Store {
@@ -146,8 +159,14 @@ impl Store {
                 order_claim: None,
                 viewed: Vec::new(),
                 refreshes: 0,
+                memory: None,
+                nudge: None,
+                told: String::new(),
+                nudged: false,
             }),
             offline: RwSignal::new(false),
+            nudging: RwSignal::new(false),
+            nudges: config.nudges,
         }
     }
 

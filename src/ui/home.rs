@@ -117,15 +117,10 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
             .into_any()
         }
     };
-    let expiry = member.expiring_points.as_ref().map(|e| {
-        fill(
-            msgs.expiring,
-            &[
-                ("points", &points_text(locale, name, e.points)),
-                ("date", &crate::browser::intl::date(locale, &e.expires_on)),
-            ],
-        )
-    });
+    let expiry = member
+        .expiring_points
+        .as_ref()
+        .map(|e| super::expiring_text(locale, name, e.points, &e.expires_on));
     // Badges of the challenges the member finished.
     let mut earned = String::new();
     for c in d.challenges.iter().filter(|c| c.completed_at.is_some()) {

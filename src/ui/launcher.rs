@@ -1,5 +1,5 @@
-use laurel_core::catalog::can_redeem_any;
-use laurel_core::config::Corner;
+use laurel_core::catalog::{next_reward, NextReward};
+use laurel_core::config::{Corner, Nudges};
 use laurel_core::i18n::fill;
 use leptos::html;
 use leptos::prelude::*;
@@ -29,13 +29,18 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
         // Opened by the page before this launcher was there.
         store.announce_open();
     }
+    // A reward to redeem, or a nudge when the shop wants the badge only.
     let badge = move || {
-        with_data(store, |d| {
-            d.member.as_ref().is_some_and(|m| {
-                can_redeem_any(&d.rewards, m, &d.tiers, crate::browser::now_secs())
+        (store.nudges == Nudges::Badge && store.nudge().is_some())
+            || with_data(store, |d| {
+                d.member.as_ref().is_some_and(|m| {
+                    matches!(
+                        next_reward(&d.rewards, m, &d.tiers, crate::browser::now_secs()),
+                        NextReward::CanRedeem(_)
+                    )
+                })
             })
-        })
-        .unwrap_or(false)
+            .unwrap_or(false)
     };
     let teaser = move || {
         with_data(store, |d| {
@@ -118,6 +123,9 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                     <Widget store=store view=store.launcher_view origin=origin />
                 </div>
             }.into_any()), None)}
+            {(store.nudges == Nudges::Toast).then(|| {
+                super::nudge::nudge_region(store, Some(open))
+            })}
             <button
                 type="button"
                 class="launcher-button"

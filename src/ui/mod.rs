@@ -15,6 +15,7 @@ mod join;
 mod launcher;
 mod loading;
 mod my_rewards;
+mod nudge;
 mod panel;
 mod points;
 mod progress;
@@ -49,6 +50,17 @@ pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
                 "unit",
                 points_name.for_category(&crate::browser::intl::plural(locale, n)),
             ),
+        ],
+    )
+}
+
+/// "120 points expire on Dec 1." for points that expire on `date` (`YYYY-MM-DD`).
+pub fn expiring_text(locale: Locale, points_name: &PointsName, n: u64, date: &str) -> String {
+    laurel_core::i18n::fill(
+        locale.messages().expiring,
+        &[
+            ("points", &points_text(locale, points_name, n)),
+            ("date", &crate::browser::intl::date(locale, date)),
         ],
     )
 }

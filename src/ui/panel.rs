@@ -66,6 +66,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
             let time = crate::browser::intl::time(store.locale, store.fetched_at());
             view! { <p class="notice" part="offline" role="status">{fill(msgs.offline, &[("time", &time)])}</p> }.into_any()
         })}
+        {super::nudge::nudge_region(store, None)}
         <div class="view" part="view">
             {move || match shown.get() {
                 View::Home => view! { <Home store=store origin=origin /> }.into_any(),

@@ -35,8 +35,14 @@ test("a guest has no Challenges tab", async ({ page }) => {
 
 test("finishing the last step in the widget rewards the challenge once and shows its badge", async ({ page, context, widgetApi }) => {
   await context.route("https://www.instagram.com/**", (r) => r.fulfill({ contentType: "text/html", body: "<title>Instagram</title>" }));
+  await page.addInitScript(() => {
+    window.__nudges = [];
+    document.addEventListener("laurel:nudge", (e) => window.__nudges.push(e.detail));
+  });
   await page.goto("/?as=player");
-  const before = (await widgetApi.expected()).member.balance;
+  const data = await widgetApi.expected();
+  const before = data.member.balance;
+  const challenge = data.challenges.find((c) => c.name === "Get started");
   const w = inline(page);
   await tab(w, "Ways to earn").click();
   await saveBirthday(w, "04", "12");
@@ -52,6 +58,13 @@ test("finishing the last step in the widget rewards the challenge once and shows
   await (await opened).close();
   // The follow's 25 points, its running bonus of 25, and the challenge's 150.
   await expect(w.getByText("You earned 50 points!")).toHaveCount(2);
+  // Finishing it is celebrated in the widget, announced, and told to the page once.
+  const cheer = w.locator("[part~=nudge][data-kind=challenge-completed]");
+  await expect(cheer).toHaveText("Get started: Done! You earned 150 points.×");
+  await expect(w.getByRole("status").filter({ has: page.locator("[part~=nudge][data-kind=challenge-completed]") })).toHaveCount(1);
+  expect(await page.evaluate(() => window.__nudges.filter((n) => n.kind === "challenge-completed"))).toEqual([
+    { kind: "challenge-completed", id: challenge.id },
+  ]);
   await tab(w, "Challenges").click();
   await expect(started.getByText("Done! You earned 150 points.")).toBeVisible();
   await tab(w, "Home").click();
