@@ -247,6 +247,18 @@ function trimGlue(js) {
     js = js.slice(0, start) + replacement + js.slice(end);
   };
   cut("if (!('encodeInto' in cachedTextEncoder))", "\nlet WASM_VECTOR_LEN", "");
+  // Every browser that runs the widget has FinalizationRegistry: no stand-in for it.
+  cut(
+    "const CLOSURE_DTORS = (typeof FinalizationRegistry",
+    "new FinalizationRegistry(state",
+    "const CLOSURE_DTORS = ",
+  );
+  // A fresh decoder every 2 GB decoded, for a Safari limit: the widget decodes kilobytes.
+  cut(
+    "const MAX_SAFARI_DECODE_BYTES",
+    "\nconst cachedTextEncoder",
+    "function decodeText(bytes) {\n    return cachedTextDecoder.decode(bytes);\n}\n",
+  );
   cut(
     "async function __wbg_load(",
     "\nexport {",

@@ -7,8 +7,11 @@ use laurel::state::{Origin, Store};
 use laurel::ui::Widget;
 use laurel_core::config::{parse_config, ElementAttrs};
 use laurel_core::load::{ErrorKind, Load};
+use laurel_core::time::rfc3339;
 use laurel_core::view::View;
-use laurel_core::wire::{Member, NextTier, PointsName, Program, Tier, TierRef, WidgetData};
+use laurel_core::wire::{
+    Boost, BoostKind, BoostScope, Member, NextTier, PointsName, Program, Tier, TierRef, WidgetData,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -51,6 +54,8 @@ fn data(member: Option<Member>, signup_url: &str) -> WidgetData {
         earn_rules: vec![],
         rewards: vec![],
         for_you: vec![],
+        boosts: vec![],
+        challenges: vec![],
     }
 }
 
@@ -141,6 +146,53 @@ async fn member_sees_greeting_balance_and_a_progressbar() {
     // Three quarters of the way from Silver to Gold.
     assert_eq!(bar.get_attribute("value").as_deref(), Some("750"));
     assert_eq!(bar.get_attribute("max").as_deref(), Some("1000"));
+}
+
+fn boost(id: &str, starts_in: i64, ends_in: i64) -> Boost {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    Boost {
+        id: id.into(),
+        name: format!("Boost {id}"),
+        kind: BoostKind::Multiplier,
+        value: 2.0,
+        applies_to: BoostScope::Purchases,
+        target: None,
+        starts_at: rfc3339(now + starts_in),
+        ends_at: rfc3339(now + ends_in),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn home_counts_down_the_boost_that_ends_first_and_skips_ended_ones() {
+    let mut d = data(Some(maya()), "/join");
+    d.boosts = vec![
+        boost("over", -7200, -1),
+        boost("later", -60, 3 * 86_400 + 3600),
+        boost("soon", -60, 5400),
+    ];
+    let (host, _) = mount(Load::Ready(d));
+    let line = find(&host, "[part~=boost]").expect("a boost line");
+    let shown = line.text_content().unwrap_or_default();
+    // 1 h 30 min less the moment since: a time, not "0 days".
+    assert!(
+        shown.starts_with("Boost soon: ends in 01:29:") || shown == "Boost soon: ends in 01:30:00",
+        "{shown}"
+    );
+    let mut d = data(Some(maya()), "/join");
+    d.boosts = vec![boost("later", -60, 3 * 86_400 + 1800)];
+    let (host, _) = mount(Load::Ready(d));
+    let shown = find(&host, "[part~=boost]")
+        .and_then(|l| l.text_content())
+        .unwrap_or_default();
+    // Whole days are not followed by "0 hours".
+    assert_eq!(shown, "Boost later: ends in 3 days");
+    let mut d = data(Some(maya()), "/join");
+    d.boosts = vec![boost("over", -7200, -1), boost("next", 3600, 7200)];
+    let (host, _) = mount(Load::Ready(d));
+    let shown = find(&host, "[part~=boost]")
+        .and_then(|l| l.text_content())
+        .unwrap_or_default();
+    assert!(shown.starts_with("Boost next: starts "), "{shown}");
 }
 
 #[wasm_bindgen_test]

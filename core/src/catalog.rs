@@ -131,14 +131,15 @@ pub fn visible<'a>(
         .map(|r| (r, status(r, member, tiers, now)))
         .filter(|(r, s)| filter.matches(r, s))
         .collect();
-    match sort {
-        Sort::CostLowToHigh => out.sort_by_key(|(r, _)| r.cost),
-        Sort::CostHighToLow => out.sort_by_key(|(r, _)| std::cmp::Reverse(r.cost)),
-        Sort::Recommended => out.sort_by_key(|(r, _)| {
+    // One key for every order, so the wasm holds one sort.
+    out.sort_by_key(|(r, _)| match sort {
+        Sort::CostLowToHigh => (0, r.cost),
+        Sort::CostHighToLow => (0, u64::MAX - r.cost),
+        Sort::Recommended => {
             let rank = for_you.iter().position(|p| p.reward_id == r.id);
             (rank.unwrap_or(usize::MAX), r.cost)
-        }),
-    }
+        }
+    });
     out
 }
 
@@ -188,13 +189,6 @@ pub fn next_reward<'a>(
         .map_or(NextReward::None, |(r, n)| NextReward::Short(r, n))
 }
 
-/// Whether any reward is affordable now: the launcher's badge.
-pub fn can_redeem_any(rewards: &[Reward], member: &Member, tiers: &[Tier], now: i64) -> bool {
-    rewards
-        .iter()
-        .any(|r| status(r, Some(member), tiers, now) == Status::Affordable)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +217,7 @@ mod tests {
             starts_at: None,
             ends_at: None,
             min_order: None,
+            variant_id: None,
         }
     }
 
@@ -373,8 +368,10 @@ mod tests {
         assert!(
             matches!(next_reward(&twins, &member(640, 0), &t, NOW), NextReward::CanRedeem(r) if r.id == "a")
         );
-        assert!(can_redeem_any(&c, &member(300, 0), &t, NOW));
-        assert!(!can_redeem_any(&c, &member(299, 0), &t, NOW));
+        assert!(matches!(
+            next_reward(&c, &member(300, 0), &t, NOW),
+            NextReward::CanRedeem(_)
+        ));
     }
 
     #[test]
@@ -458,7 +455,10 @@ mod tests {
         );
         r.starts_at = None;
         assert_eq!(status(&r, Some(&poor), &t, NOW), Status::SoldOut);
-        assert!(!can_redeem_any(&[r], &rich, &t, NOW));
+        assert!(!matches!(
+            next_reward(&[r], &rich, &t, NOW),
+            NextReward::CanRedeem(_)
+        ));
     }
 
     #[test]

@@ -69,6 +69,16 @@ impl Theme {
     }
 }
 
+/// How nudges show in launcher mode: a toast by the launcher, its badge only, or not at all
+/// (the `laurel:nudge` event is sent in every mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Nudges {
+    #[default]
+    Toast,
+    Badge,
+    Off,
+}
+
 /// Page-wide settings: one API, one shopper, one language for every widget on the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -78,6 +88,7 @@ pub struct Config {
     pub token: Option<String>,
     pub locale: Locale,
     pub theme: Theme,
+    pub nudges: Nudges,
     pub timeout_ms: u32,
     pub cart: CartMode,
     /// The shop's labels (`data-labels`), JSON as written: see `i18n::with_labels`.
@@ -203,6 +214,8 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         .to_owned();
     let locale = Locale::negotiate(attrs.value("locale").as_deref().or(page_lang));
     let theme = Theme::ALL[choice(attrs, "theme", &Theme::ALL.map(Theme::as_str), 0)?];
+    let nudges = [Nudges::Toast, Nudges::Badge, Nudges::Off]
+        [choice(attrs, "nudges", &["toast", "badge", "off"], 0)?];
     let timeout_ms = match attrs.value("timeout") {
         None => DEFAULT_TIMEOUT_MS,
         Some(t) => t
@@ -222,6 +235,7 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         token: attrs.value("token"),
         locale,
         theme,
+        nudges,
         timeout_ms,
         cart: parse_cart(attrs)?,
         labels: attrs.value("labels"),
@@ -287,6 +301,8 @@ pub struct PointsOptions {
     pub amount: String,
     /// An ISO 4217 code, upper case.
     pub currency: String,
+    /// The product's collection handle, so that a boost on that collection shows.
+    pub collection: Option<String>,
 }
 
 pub fn parse_points(attrs: &dyn Attrs) -> Result<PointsOptions, ConfigError> {
@@ -311,9 +327,19 @@ pub fn parse_points(attrs: &dyn Attrs) -> Result<PointsOptions, ConfigError> {
             "a currency code such as EUR",
         ));
     }
+    let collection = attrs.value("collection");
+    if let Some(c) = collection.clone().filter(|c| !crate::boost::is_handle(c)) {
+        return Err(invalid(
+            attrs,
+            "collection",
+            c,
+            "a handle such as running-gear",
+        ));
+    }
     Ok(PointsOptions {
         amount,
         currency: currency.to_ascii_uppercase(),
+        collection,
     })
 }
 
@@ -444,9 +470,22 @@ mod tests {
             points(&[("amount", "49.90"), ("currency", "eur")]),
             Ok(PointsOptions {
                 amount: "49.90".into(),
-                currency: "EUR".into()
+                currency: "EUR".into(),
+                collection: None,
             })
         );
+        let running = points(&[
+            ("amount", "5"),
+            ("currency", "EUR"),
+            ("collection", "running"),
+        ]);
+        assert_eq!(running.map(|p| p.collection), Ok(Some("running".into())));
+        assert!(points(&[
+            ("amount", "5"),
+            ("currency", "EUR"),
+            ("collection", "Running Gear")
+        ])
+        .is_err_and(|e| e.starts_with("collection=\"Running Gear\"")));
         assert!(points(&[("amount", "4,90"), ("currency", "EUR")])
             .is_err_and(|e| e.starts_with("amount=\"4,90\"")));
         assert!(points(&[("amount", "5")]).is_err_and(|e| e.starts_with("currency is missing")));
@@ -521,6 +560,22 @@ mod tests {
         let err = theme(Some("sepia")).expect_err("refused").to_string();
         assert!(
             err.contains("data-theme") && err.contains("light, dark, auto"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn nudges_show_as_toasts_unless_the_shop_says_badge_or_off() {
+        let nudges = |v: &str| script(&[("api", "/a"), ("nudges", v)]).map(|s| s.config.nudges);
+        assert_eq!(
+            script(&[("api", "/a")]).map(|s| s.config.nudges),
+            Ok(Nudges::Toast)
+        );
+        assert_eq!(nudges("badge"), Ok(Nudges::Badge));
+        assert_eq!(nudges("off"), Ok(Nudges::Off));
+        let err = nudges("loud").expect_err("refused").to_string();
+        assert!(
+            err.contains("data-nudges") && err.contains("toast, badge, off"),
             "{err}"
         );
     }

@@ -222,6 +222,8 @@ impl FromJson for WidgetData {
             earn_rules: o.list_or_empty("earn_rules"),
             rewards: o.list_or_empty("rewards"),
             for_you: o.list_or_empty("for_you"),
+            boosts: o.list_or_empty("boosts"),
+            challenges: o.list_or_empty("challenges"),
         };
         o.done(value)
     }
@@ -355,6 +357,76 @@ fn multiplier(v: &Json) -> Result<f64, DecodeError> {
     }
 }
 
+impl FromJson for Boost {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            name: o.string("name"),
+            kind: match o.string("kind").as_str() {
+                "bonus" => BoostKind::Bonus,
+                _ => BoostKind::Multiplier,
+            },
+            value: o.need("value", |v| match v {
+                Json::Num(n) if (0.0..=MAX_COUNT).contains(n) => Ok(*n),
+                other => Err(expected("a number from 0 to 2^53", other)),
+            }),
+            applies_to: match o.string("applies_to").as_str() {
+                "purchases" => BoostScope::Purchases,
+                "collection" => BoostScope::Collection,
+                "earn_rule" => BoostScope::EarnRule,
+                _ => BoostScope::Other,
+            },
+            target: o.opt_string("target"),
+            starts_at: o.string("starts_at"),
+            ends_at: o.string("ends_at"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Challenge {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            name: o.string("name"),
+            description: o.string_or_empty("description"),
+            steps: o.list("steps"),
+            reward_points: o.count("reward_points"),
+            badge: o.opt_string("badge"),
+            ends_at: o.opt_string("ends_at"),
+            completed_at: o.opt_string("completed_at"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for ChallengeStep {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            label: o.string("label"),
+            progress: o.count("progress"),
+            goal: o.count("goal"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for AppliedBoost {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut o = Obj::new(v)?;
+        let value = Self {
+            id: o.string("id"),
+            name: o.string("name"),
+            ends_at: o.string("ends_at"),
+            extra: o.count("extra"),
+        };
+        o.done(value)
+    }
+}
+
 impl FromJson for Tier {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
         let mut o = Obj::new(v)?;
@@ -402,6 +474,7 @@ impl FromJson for Reward {
             starts_at: o.opt_string("starts_at"),
             ends_at: o.opt_string("ends_at"),
             min_order: o.opt_field("min_order"),
+            variant_id: o.opt_string("variant_id"),
         };
         o.done(value)
     }
@@ -482,6 +555,7 @@ impl FromJson for PointsPreview {
         let value = Self {
             points: o.count("points"),
             multiplier: o.need("multiplier", multiplier),
+            boost: o.opt_field("boost"),
         };
         o.done(value)
     }

@@ -1,7 +1,9 @@
 //! Laurel's pure domain logic. No Leptos, no web-sys: everything here is tested natively.
 
+pub mod boost;
 pub mod cart;
 pub mod catalog;
+pub mod challenge;
 pub mod changes;
 pub mod config;
 pub mod decode;
@@ -12,6 +14,7 @@ pub mod i18n;
 pub mod json;
 pub mod load;
 pub mod money;
+pub mod nudge;
 pub mod retry;
 pub mod safe_url;
 pub mod tier;

@@ -6,6 +6,8 @@ pub enum View {
     Home,
     Rewards,
     Earn,
+    /// The member's challenges and their progress.
+    Challenges,
     MyRewards,
     History,
     /// The program's rules in a few lines.
@@ -14,10 +16,11 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Home,
         View::Rewards,
         View::Earn,
+        View::Challenges,
         View::MyRewards,
         View::History,
         View::How,
@@ -29,6 +32,7 @@ impl View {
             Self::Home => "home",
             Self::Rewards => "rewards",
             Self::Earn => "earn",
+            Self::Challenges => "challenges",
             Self::MyRewards => "my-rewards",
             Self::History => "history",
             Self::How => "how",
@@ -41,11 +45,11 @@ impl View {
 
     /// Views that show a member's own data; guests and non-members see Home instead.
     pub fn members_only(self) -> bool {
-        matches!(self, Self::MyRewards | Self::History)
+        matches!(self, Self::Challenges | Self::MyRewards | Self::History)
     }
 
     /// The names, for error messages.
-    pub const NAMES: &'static str = "home, rewards, earn, my-rewards, history, how";
+    pub const NAMES: &'static str = "home, rewards, earn, challenges, my-rewards, history, how";
 }
 
 #[cfg(test)]

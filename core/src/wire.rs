@@ -20,6 +20,97 @@ pub struct WidgetData {
     /// Rewards chosen for this shopper, best first, each with the reason to show.
     #[serde(default)]
     pub for_you: Vec<Pick>,
+    /// Limited-time boosts that are running or announced.
+    #[serde(default)]
+    pub boosts: Vec<Boost>,
+    /// The member's challenges, open, finished and missed.
+    #[serde(default)]
+    pub challenges: Vec<Challenge>,
+}
+
+/// A goal made of steps, e.g. "Write 3 reviews", with the member's progress and a reward for
+/// finishing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub steps: Vec<ChallengeStep>,
+    /// Points credited once, when every step is done.
+    pub reward_points: u64,
+    /// The badge the member earns with it, shown on Home once earned.
+    #[serde(default)]
+    pub badge: Option<String>,
+    /// RFC 3339; steps done from this instant no longer count.
+    #[serde(default)]
+    pub ends_at: Option<String>,
+    /// RFC 3339; when the member finished it and was rewarded.
+    #[serde(default)]
+    pub completed_at: Option<String>,
+}
+
+/// One step of a challenge: "Write 3 reviews", 2 of 3.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChallengeStep {
+    pub label: String,
+    pub progress: u64,
+    pub goal: u64,
+}
+
+/// How a boost raises points.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoostKind {
+    /// Points are multiplied by `value`, e.g. 2 for double points.
+    #[default]
+    Multiplier,
+    /// `value` points are added to each completion or order.
+    Bonus,
+}
+
+/// What a boost applies to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoostScope {
+    /// Every purchase.
+    #[default]
+    Purchases,
+    /// Purchases of products in the collection named by `target`.
+    Collection,
+    /// The earn rule whose id is `target`.
+    EarnRule,
+    /// A scope this client does not know: shown, never matched.
+    #[serde(other)]
+    Other,
+}
+
+/// A limited-time campaign, e.g. double points this weekend.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Boost {
+    pub id: String,
+    pub name: String,
+    pub kind: BoostKind,
+    /// The multiplier, or the bonus points.
+    pub value: f64,
+    pub applies_to: BoostScope,
+    /// The collection handle or earn rule id; `null` for every purchase.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// RFC 3339.
+    pub starts_at: String,
+    /// RFC 3339; the boost is over from this instant.
+    pub ends_at: String,
+}
+
+/// The boost a points preview included.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AppliedBoost {
+    pub id: String,
+    pub name: String,
+    pub ends_at: String,
+    /// The points the boost adds to the preview's `points`.
+    pub extra: u64,
 }
 
 /// A reward chosen for the shopper, e.g. "Because you bought running shoes".
@@ -168,6 +259,20 @@ impl EarnKind {
         }
     }
 
+    /// The contract's name for the kind, e.g. `social_follow`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Purchase => "purchase",
+            Self::Signup => "signup",
+            Self::Review => "review",
+            Self::Birthday => "birthday",
+            Self::Newsletter => "newsletter",
+            Self::Referral => "referral",
+            Self::SocialFollow => "social_follow",
+            Self::Custom => "custom",
+        }
+    }
+
     /// Every kind of the contract.
     pub const ALL: [EarnKind; 8] = [
         EarnKind::Purchase,
@@ -275,6 +380,9 @@ pub struct Reward {
     /// The smallest order the reward's code applies to.
     #[serde(default)]
     pub min_order: Option<Money>,
+    /// The A/B test variant this reward is shown as, passed on in the widget's events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<String>,
 }
 
 /// `POST /v1/enrollments` body.
@@ -462,8 +570,12 @@ pub struct ActionResult {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PointsPreview {
+    /// What the purchase earns now, the boost included.
     pub points: u64,
     pub multiplier: f64,
+    /// The running boost included in `points`, if any.
+    #[serde(default)]
+    pub boost: Option<AppliedBoost>,
 }
 
 /// RFC 9457 problem details.
@@ -553,6 +665,7 @@ mod tests {
         for kind in EarnKind::ALL {
             let wire = serde_json::to_string(&kind).expect("serializes");
             assert_eq!(EarnKind::from_wire(wire.trim_matches('"')), kind);
+            assert_eq!(wire.trim_matches('"'), kind.as_str());
         }
         for kind in Fulfilment::ALL {
             let wire = serde_json::to_string(&kind).expect("serializes");

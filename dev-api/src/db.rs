@@ -152,6 +152,48 @@ CREATE TABLE order_claims (
     claimed_at INTEGER NOT NULL
 );
 "#,
+    r#"
+CREATE TABLE boosts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('multiplier', 'bonus')),
+    value REAL NOT NULL CHECK (value >= 0),
+    applies_to TEXT NOT NULL CHECK (applies_to IN ('purchases', 'collection', 'earn_rule')),
+    target TEXT,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL CHECK (ends_at > starts_at)
+);
+CREATE TABLE challenges (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    reward_points INTEGER NOT NULL CHECK (reward_points >= 0),
+    badge TEXT,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER CHECK (ends_at > starts_at),
+    position INTEGER NOT NULL
+);
+-- A step counts what the API records anyway: completions of a rule, redemptions, orders.
+CREATE TABLE challenge_steps (
+    challenge_id TEXT NOT NULL REFERENCES challenges (id),
+    position INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    metric TEXT NOT NULL CHECK (metric IN ('rule', 'redemptions', 'orders')),
+    rule_id TEXT REFERENCES earn_rules (id),
+    goal INTEGER NOT NULL CHECK (goal > 0),
+    PRIMARY KEY (challenge_id, position),
+    CHECK ((metric = 'rule') = (rule_id IS NOT NULL))
+);
+-- The A/B test variant a reward is shown as, passed on in the widget's events.
+ALTER TABLE rewards ADD COLUMN variant_id TEXT;
+-- One row per member and challenge: the reward is credited once.
+CREATE TABLE challenge_completions (
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    challenge_id TEXT NOT NULL REFERENCES challenges (id),
+    completed_at INTEGER NOT NULL,
+    PRIMARY KEY (customer_id, challenge_id)
+);
+"#,
 ];
 
 pub type Db = Arc<Mutex<Connection>>;

@@ -3,7 +3,9 @@
 
 use laurel_core::catalog::{status, Status};
 use laurel_core::time;
-use laurel_core::wire::{ActivityEntry, ActivityKind, EarnKind, Fulfilment, Redemption, Reward};
+use laurel_core::wire::{
+    ActivityEntry, ActivityKind, EarnKind, EarnRule, Fulfilment, Redemption, Reward,
+};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
@@ -52,7 +54,8 @@ pub fn credit(
     )
 }
 
-/// Completes a once-only rule of `kind` and credits its points; 0 when already completed.
+/// Completes a once-only rule of `kind` and credits its points, raised by a running boost on it;
+/// 0 when already completed.
 pub fn complete_rule(
     tx: &Transaction<'_>,
     customer: &str,
@@ -69,6 +72,18 @@ pub fn complete_rule(
     if inserted == 0 || points == 0 {
         return Ok(0);
     }
+    let rule = EarnRule {
+        id: rule_id,
+        kind,
+        name: String::new(),
+        description: String::new(),
+        points,
+        completed: false,
+        repeatable: false,
+        action_url: None,
+    };
+    let (points, _) = crate::boosts::for_rule(tx, at, &rule)?;
+    let rule_id = rule.id;
     let name: String = tx.query_row(
         "SELECT name FROM earn_rules WHERE id = ?1",
         params![rule_id],

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod auth;
+pub mod boosts;
+pub mod challenges;
 pub mod cli;
 pub mod db;
 pub mod digest;
@@ -18,6 +20,7 @@ pub mod ratelimit;
 pub mod routes;
 pub mod seed;
 pub mod site;
+pub mod state;
 
 /// Settings shared by the API and the demo storefront.
 #[derive(Debug, Clone)]

@@ -2,9 +2,10 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
 use clap::Parser;
-use laurel_dev_api::app::{self, AppState};
+use laurel_dev_api::app;
 use laurel_dev_api::cli::{Cli, Command, Serve};
 use laurel_dev_api::site::{self, SiteState};
+use laurel_dev_api::state::AppState;
 use laurel_dev_api::{db, seed, Settings};
 use tracing_subscriber::EnvFilter;
 

@@ -128,8 +128,8 @@ pub fn order_points(conn: &Connection, cents: u64, percent: u32) -> rusqlite::Re
 }
 
 const REWARD_COLUMNS: &str = "SELECT id, kind, name, description, cost, min_tier, available,
-    image_url, remaining, starts_at, ends_at, min_order, (SELECT currency FROM program WHERE id = 1)
-    FROM rewards";
+    image_url, remaining, starts_at, ends_at, min_order, (SELECT currency FROM program WHERE id = 1),
+    variant_id FROM rewards";
 
 /// The catalog at `now`: rewards that have ended are no longer listed.
 pub fn rewards(conn: &Connection, now: i64) -> rusqlite::Result<Vec<Reward>> {
@@ -166,6 +166,7 @@ fn reward_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reward> {
             (Some(amount), Some(currency)) => Some(Money { amount, currency }),
             _ => None,
         },
+        variant_id: r.get(13)?,
     })
 }
 

@@ -1,7 +1,8 @@
 //! A realistic demo program: four tiers, every earn-rule kind, rewards of all six kinds, and
 //! customers in every state the widget shows.
 
-use laurel_core::wire::ActivityKind;
+use laurel_core::time::{self, rfc3339};
+use laurel_core::wire::{ActivityKind, Boost, BoostKind, BoostScope};
 use rusqlite::{params, Connection};
 
 use crate::ledger::record;
@@ -26,6 +27,8 @@ pub const PERSONAS: &[(&str, Option<&str>)] = &[
     // For the order-claim tests: two shoppers who bought before joining.
     ("buyer", Some("cus_bea")),
     ("buyer2", Some("cus_ben")),
+    // For the challenge tests: a member who finishes "Get started" in the widget.
+    ("player", Some("cus_cleo")),
 ];
 
 pub fn persona_customer(persona: &str) -> Option<Option<&'static str>> {
@@ -450,7 +453,119 @@ const CUSTOMERS: &[CustomerRow] = &[
     ),
     ("cus_bea", "Bea", false, 0, 0, None, "BEA-8H3K", 0, 0),
     ("cus_ben", "Ben", false, 0, 0, None, "BEN-2J6M", 0, 0),
+    ("cus_cleo", "Cleo", true, 300, 300, None, "CLEO-6T4B", 0, 0),
 ];
+
+/// Boosts relative to the seed's time: (id, name, kind, value, applies to, target, starts in,
+/// ends in), in hours. Each ends before the next headline's end, so a shopper who waits sees
+/// double points, then the follow bonus, then the running-gear boost announced.
+type BoostRow = (
+    &'static str,
+    &'static str,
+    BoostKind,
+    f64,
+    BoostScope,
+    Option<&'static str>,
+    i64,
+    i64,
+);
+const BOOSTS: &[BoostRow] = &[
+    (
+        "bo_double",
+        "Double points week",
+        BoostKind::Multiplier,
+        2.0,
+        BoostScope::Purchases,
+        None,
+        -24,
+        53,
+    ),
+    (
+        "bo_follow",
+        "Follow bonus",
+        BoostKind::Bonus,
+        25.0,
+        BoostScope::EarnRule,
+        Some("er_social"),
+        -48,
+        60,
+    ),
+    (
+        "bo_running",
+        "Triple points on running gear",
+        BoostKind::Multiplier,
+        3.0,
+        BoostScope::Collection,
+        Some("running"),
+        74,
+        122,
+    ),
+];
+
+/// (id, name, description, reward points, badge, steps as (label, metric, rule, goal)).
+type ChallengeRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    u64,
+    &'static str,
+    &'static [(&'static str, &'static str, Option<&'static str>, u64)],
+);
+const CHALLENGES: &[ChallengeRow] = &[
+    (
+        "ch_started",
+        "Get started",
+        "Three quick ways to get more from the program.",
+        150,
+        "Insider",
+        &[
+            ("Tell us your birthday", "rule", Some("er_birthday"), 1),
+            (
+                "Subscribe to our newsletter",
+                "rule",
+                Some("er_newsletter"),
+                1,
+            ),
+            ("Follow us on Instagram", "rule", Some("er_social"), 1),
+        ],
+    ),
+    (
+        "ch_treat",
+        "Treat yourself this month",
+        "Swap your points for two rewards before the month is out.",
+        100,
+        "Treat seeker",
+        &[("Redeem 2 rewards", "redemptions", None, 2)],
+    ),
+];
+
+/// Inserts the challenges: "Get started" counts since the program began; "Treat yourself"
+/// runs for the calendar month (UTC) of `now`.
+fn challenges(tx: &Connection, now: i64) -> rusqlite::Result<()> {
+    let (y, m, _) = time::civil_from_days(now.div_euclid(86_400));
+    let month_start = time::days_from_civil(y, m, 1) * 86_400;
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    let month_end = time::days_from_civil(ny, nm, 1) * 86_400;
+    for (pos, (id, name, description, points, badge, steps)) in CHALLENGES.iter().enumerate() {
+        let (starts, ends) = match *id {
+            "ch_treat" => (month_start, Some(month_end)),
+            _ => (now - 400 * 86_400, None),
+        };
+        tx.execute(
+            "INSERT INTO challenges (id, name, description, reward_points, badge, starts_at, ends_at, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, name, description, points, badge, starts, ends, pos],
+        )?;
+        for (i, (label, metric, rule, goal)) in steps.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO challenge_steps (challenge_id, position, label, metric, rule_id, goal)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, i, label, metric, rule, goal],
+            )?;
+        }
+    }
+    Ok(())
+}
 
 /// Seeds an empty database; does nothing when a program already exists.
 pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
@@ -490,6 +605,25 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
             params![id, kind, name, description, cost, min_tier, available, format!("/img/{kind}.svg"), pos],
         )?;
     }
+    for (id, name, kind, value, scope, target, starts, ends) in BOOSTS {
+        let boost = Boost {
+            id: (*id).into(),
+            name: (*name).into(),
+            kind: *kind,
+            value: *value,
+            applies_to: *scope,
+            target: target.map(Into::into),
+            starts_at: rfc3339(now + starts * 3600),
+            ends_at: rfc3339(now + ends * 3600),
+        };
+        crate::boosts::insert(&tx, &boost)?;
+    }
+    challenges(&tx, now)?;
+    // Free shipping's wording is in an A/B test: the widget's events carry the variant.
+    tx.execute(
+        "UPDATE rewards SET variant_id = 'ship-b' WHERE id = 'rw_ship'",
+        [],
+    )?;
     for t in TERMS {
         let (base, per, total) = t.impact.unwrap_or_default();
         tx.execute(
@@ -535,6 +669,15 @@ pub fn seed(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
                 params![id, now - 200 * 86_400],
             )?;
         }
+    }
+    // The personas the redemption tests use have this month's challenge done already, so that
+    // their exact balance checks do not depend on how many redemptions ran before.
+    for customer in ["cus_noor", "cus_arjun", "cus_pia", "cus_eve"] {
+        tx.execute(
+            "INSERT INTO challenge_completions (customer_id, challenge_id, completed_at)
+             VALUES (?1, 'ch_treat', ?2)",
+            params![customer, now],
+        )?;
     }
     for (segment, reason, customers, rewards) in SEGMENTS {
         tx.execute(

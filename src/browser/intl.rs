@@ -72,25 +72,62 @@ pub fn plural(locale: Locale, n: u64) -> String {
 pub fn money(locale: Locale, money: &Money) -> Option<String> {
     // A malformed currency code would make the constructor throw.
     let money = laurel_core::money::shown(money)?;
-    let options = options(&[("style", "currency"), ("currency", &money.currency)]);
-    let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
-    Intl::NumberFormat::new(&locales, &options)
-        .format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(money.amount))
-        .ok()
-        .and_then(|v| v.as_string())
+    let parts = [("style", "currency"), ("currency", money.currency.as_str())];
+    number_with(locale, &parts, money.amount)
 }
 
 /// The time of day of `ms` since the epoch, e.g. `2:32 PM`, in the shopper's time zone.
 pub fn time(locale: Locale, ms: f64) -> String {
-    let options = options(&[("hour", "numeric"), ("minute", "2-digit")]);
+    date_with(locale, &[("hour", "numeric"), ("minute", "2-digit")], ms)
+}
+
+/// The day of `ms` since the epoch, e.g. `Saturday, Nov 28`, in the shopper's time zone.
+pub fn day(locale: Locale, ms: f64) -> String {
+    let parts = [("weekday", "long"), ("day", "numeric"), ("month", "short")];
+    date_with(locale, &parts, ms)
+}
+
+fn date_with(locale: Locale, parts: &[(&str, &str)], ms: f64) -> String {
     let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
-    Intl::DateTimeFormat::new(&locales, &options)
+    Intl::DateTimeFormat::new(&locales, &options(parts))
         .format()
         .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms)))
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default()
+}
+
+/// `n` with `options` for `Intl.NumberFormat`, e.g. a unit (`2 days`, `۴ ساعت`) or a
+/// currency (`€12.50`); `None` if `Intl` could not format it.
+fn number_with(locale: Locale, parts: &[(&str, &str)], n: f64) -> Option<String> {
+    let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
+    Intl::NumberFormat::new(&locales, &options(parts))
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(n))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Time left, in the shopper's words and digits: `2 days 4 hours`, `3 days`, or `04:13:09`
+/// within the last day.
+pub fn countdown(locale: Locale, seconds: i64) -> String {
+    let c = laurel_core::boost::Countdown::of(seconds);
+    let with = |parts: &[(&str, &str)], n: i64| {
+        number_with(locale, parts, n as f64).unwrap_or_else(|| n.to_string())
+    };
+    let unit = |unit, n| {
+        with(
+            &[("style", "unit"), ("unit", unit), ("unitDisplay", "long")],
+            n,
+        )
+    };
+    let two = |n| with(&[("minimumIntegerDigits", "2")], n);
+    // Whole days are not followed by "0 hours".
+    match (c.days, c.hours) {
+        (0, h) => format!("{}:{}:{}", two(h), two(c.minutes), two(c.seconds)),
+        (d, 0) => unit("day", d),
+        (d, h) => format!("{} {}", unit("day", d), unit("hour", h)),
+    }
 }
 
 /// Formats an API date (`YYYY-MM-DD` or RFC 3339) as a short day and month, e.g. `Dec 3`. Anything

@@ -1,11 +1,11 @@
-//! Browser services that every room above needs: console reporting, clipboard, sharing,
+//! Browser services that every room above needs: console reporting, clipboard, sharing, storage,
 //! `Intl` formatting and fresh keys. Reached through `Reflect` where an API may be missing, so a
 //! missing API degrades quietly. Nothing here knows about the widget's views or state.
 
 pub mod intl;
 mod services;
 
-pub use services::{can_share, copy_text, new_key, share};
+pub use services::{can_share, copy_text, keep, new_key, share, stored};
 
 /// A console error prefixed with the widget's name, so shop owners can find it.
 pub fn report(message: &str) {

@@ -64,3 +64,22 @@ pub async fn share(title: &str, url: &str) -> bool {
     };
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+fn local_storage() -> Option<JsValue> {
+    web_sys::window().and_then(|w| get(&w.into(), "localStorage"))
+}
+
+/// What `localStorage` keeps under `key`; `None` when nothing is there or storage is blocked.
+pub fn stored(key: &str) -> Option<String> {
+    call_method(&local_storage()?, "getItem", &key.into())?.as_string()
+}
+
+/// Keeps `value` under `key` in `localStorage`; does nothing when storage is blocked or full.
+pub fn keep(key: &str, value: &str) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    if let Some(f) = get(&storage, "setItem").and_then(|f| f.dyn_into::<Function>().ok()) {
+        let _ = f.call2(&storage, &key.into(), &value.into());
+    }
+}

@@ -90,6 +90,10 @@ fn reward(r: &Reward, more: &[(&str, JsValue)]) -> JsValue {
         ("rewardId", text(&r.id)),
         ("rewardName", text(&r.name)),
         ("rewardKind", text(r.kind.as_str())),
+        (
+            "variantId",
+            r.variant_id.as_deref().map_or(JsValue::NULL, text),
+        ),
     ] {
         let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
     }
@@ -150,6 +154,24 @@ fn describe(event: &Event) -> (&'static str, JsValue) {
                     ),
                 ],
             ),
+        ),
+        Event::RewardViewed { reward: r } => ("laurel:reward-viewed", reward(r, &[])),
+        Event::RewardClicked { reward: r } => ("laurel:reward-clicked", reward(r, &[])),
+        Event::Nudge { nudge: n, shown } => (
+            if *shown {
+                "laurel:nudge-shown"
+            } else {
+                "laurel:nudge"
+            },
+            obj(&[("kind", text(n.kind.as_str())), ("id", text(n.subject()))]),
+        ),
+        Event::EarnClicked { rule } => (
+            "laurel:earn-clicked",
+            obj(&[
+                ("ruleId", text(&rule.id)),
+                ("ruleName", text(&rule.name)),
+                ("ruleKind", text(rule.kind.as_str())),
+            ]),
         ),
     }
 }

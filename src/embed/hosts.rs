@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use laurel_core::config::{parse_points, parse_widget, ElementAttrs, Placement, PointsOptions};
 use laurel_core::view::View;
+use laurel_core::wire::PointsPreview;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -38,8 +39,34 @@ struct Host {
 struct Mounted {
     /// Dropping it unmounts the view and disposes its reactive owner.
     _handle: UnmountHandle<AnyViewState>,
-    /// A points badge's purchase, updated when its attributes change.
-    points: Option<RwSignal<PointsOptions>>,
+    /// A points badge, asked again when its attributes change, and the last purchase asked.
+    points: Option<(Badge, Option<PointsOptions>)>,
+}
+
+/// What a `<laurel-points>` shows, and the ticket that keeps only the latest answer.
+#[derive(Clone, Copy)]
+struct Badge {
+    store: Store,
+    preview: RwSignal<Option<PointsPreview>>,
+    latest: StoredValue<u32>,
+}
+
+impl Badge {
+    /// Asks the API what `p` earns, unless it was the last question: an element being
+    /// upgraded reports each of its attributes as changed.
+    fn ask_if_new(self, p: PointsOptions, last: &mut Option<PointsOptions>) {
+        if last.as_ref() != Some(&p) {
+            *last = Some(p.clone());
+            self.ask(p);
+        }
+    }
+
+    /// Asks the API what `p` earns.
+    fn ask(self, p: PointsOptions) {
+        let mut query = vec![("amount", p.amount), ("currency", p.currency)];
+        query.extend(p.collection.map(|c| ("collection", c)));
+        self.store.preview_points(query, self.preview, self.latest);
+    }
 }
 
 thread_local! {
@@ -112,11 +139,17 @@ pub fn changed(element: &Element) {
     };
     let (kind, points) = HOSTS.with_borrow(|hosts| {
         let h = &hosts[i];
-        (h.kind, h.mounted.as_ref().map(|m| m.points))
+        (h.kind, h.mounted.as_ref().map(|m| m.points.is_some()))
     });
     match (kind, points) {
-        (Kind::Points, Some(Some(signal))) => match read_points(element) {
-            Ok(p) => signal.set(p),
+        (Kind::Points, Some(true)) => match read_points(element) {
+            Ok(p) => HOSTS.with_borrow_mut(|hosts| {
+                if let Some((badge, last)) =
+                    hosts[i].mounted.as_mut().and_then(|m| m.points.as_mut())
+                {
+                    badge.ask_if_new(p, last);
+                }
+            }),
             Err(e) => report(&e),
         },
         (_, Some(_)) => {
@@ -254,8 +287,7 @@ fn mount(element: &Element) {
                         Placement::Launcher => "root root-launcher",
                     };
                     let container = shadow::container(element, &config, class)?;
-                    let handle = session::with_owner(|store| {
-                        mount_to(container, move || {
+                    let handle = mount_into(container, Box::new(move |store| {
                             match options.placement {
                                 Placement::Inline => {
                                     let view = RwSignal::new(options.view);
@@ -270,8 +302,7 @@ fn mount(element: &Element) {
                                         .into_any()
                                 }
                             }
-                        })
-                    });
+                    }));
                     Ok(handle.map(|h| Mounted {
                         _handle: h,
                         points: None,
@@ -281,17 +312,23 @@ fn mount(element: &Element) {
         Kind::Points => read_points(element).and_then(|options| {
             let container = shadow::container(element, &config, "root root-inline")?;
             let slot = Rc::new(Cell::new(None));
-            let handle = session::with_owner(|store| {
-                let slot = slot.clone();
-                mount_to(container, move || {
-                    let purchase = RwSignal::new(options);
-                    slot.set(Some(purchase));
-                    points_view(store, purchase)
-                })
-            });
+            let filled = slot.clone();
+            let handle = mount_into(
+                container,
+                Box::new(move |store| {
+                    let badge = Badge {
+                        store,
+                        preview: RwSignal::new(None),
+                        latest: StoredValue::new(0),
+                    };
+                    badge.ask(options.clone());
+                    filled.set(Some((badge, Some(options))));
+                    view! { <PointsBadge store=store preview=badge.preview /> }.into_any()
+                }),
+            );
             Ok(handle.map(|h| Mounted {
                 _handle: h,
-                points: slot.get(),
+                points: slot.take(),
             }))
         }),
     };
@@ -318,35 +355,31 @@ fn claim_view(
         .filter(|o| !o.trim().is_empty())
         .ok_or(r#"<laurel-widget view="claim"> needs order="...": the claim your shop's backend signed for the order"#)?;
     let container = shadow::container(element, config, "root")?;
-    let handle = session::with_owner(|store| {
-        mount_to(container, move || {
+    let handle = mount_into(
+        container,
+        Box::new(move |store| {
             store.set_order_claim(order.clone());
             let preview = RwSignal::new(None);
             store.preview_points(vec![("order", order)], preview, StoredValue::new(0));
             let view = RwSignal::new(View::Home);
             view! {
-                <PointsBadge store=store preview=preview.into() claim=true />
+                <PointsBadge store=store preview=preview claim=true />
                 <Widget store=store view=view origin=origin />
             }
             .into_any()
-        })
-    });
+        }),
+    );
     Ok(handle.map(|h| Mounted {
         _handle: h,
         points: None,
     }))
 }
 
-fn points_view(store: Store, purchase: RwSignal<PointsOptions>) -> AnyView {
-    let preview = RwSignal::new(None);
-    let latest = StoredValue::new(0);
-    crate::ui::effect(move || {
-        let p = purchase.get();
-        store.preview_points(
-            vec![("amount", p.amount), ("currency", p.currency)],
-            preview,
-            latest,
-        );
-    });
-    view! { <PointsBadge store=store preview=preview.into() /> }.into_any()
+/// Mounts a view into `container` under the session's owner. One `mount_to` for every kind of
+/// host: each call site of it would compile Leptos's mounting again.
+fn mount_into(
+    container: web_sys::HtmlElement,
+    view: Box<dyn FnOnce(Store) -> AnyView>,
+) -> Option<UnmountHandle<AnyViewState>> {
+    session::with_owner(|store| mount_to(container, move || view(store)))
 }

@@ -32,6 +32,12 @@ pub fn cached(config: &Config) -> Option<String> {
     hook("__cached", &keys(config))?.as_string()
 }
 
+/// The key of this shopper's nudge memory: the same hash of API and customer as the cache's.
+pub fn memory_key(config: &Config) -> Option<String> {
+    config.token.as_ref()?;
+    hook("__key", &keys(config))?.as_string()
+}
+
 /// A script tag's token, which `laurel.js` took out of the DOM; the attribute where it did not.
 pub fn token(tag: &web_sys::Element) -> Option<String> {
     match hook("__token", &[tag.clone().into()]) {

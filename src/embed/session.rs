@@ -65,6 +65,9 @@ pub fn begin(config: Config) {
         store
     });
     store.set_sink(events::sink());
+    if let Some(key) = loader::memory_key(&config) {
+        store.set_memory(key);
+    }
     if let Some(response) = loader::prefetched(&config) {
         store.set_prefetched(response);
     }

@@ -47,6 +47,7 @@ impl Store {
                         self.schedule_renewal();
                         self.emit(event, Origin::PAGE);
                     }
+                    self.check_nudges();
                 }
                 Err(e) if self.signed_out(&e) => {}
                 Err(e) => {
@@ -65,9 +66,13 @@ impl Store {
             return self.load();
         }
         let client = self.client();
+        let ticket = self.services.try_update_value(|s| {
+            s.refreshes = s.refreshes.wrapping_add(1);
+            s.refreshes
+        });
         spawn_local(async move {
             let result = client.widget().await;
-            if !self.is_live() {
+            if !self.is_live() || self.services.try_with_value(|s| s.refreshes) != ticket {
                 return;
             }
             match result {
@@ -76,6 +81,7 @@ impl Store {
                     self.history.set(Default::default());
                     self.fetched_now();
                     self.replace_data(data, Origin::PAGE);
+                    self.check_nudges();
                 }
                 Err(e) if self.signed_out(&e) => {}
                 Err(e) => report(&format!("could not refresh the widget: {e}")),
@@ -100,6 +106,8 @@ impl Store {
             }
         });
         self.emit_changes(changes, origin);
+        // An action may have finished a challenge (and credited its points): read again.
+        self.refresh();
     }
 
     fn emit_changes(self, changes: Vec<MemberChange>, origin: Origin) {
@@ -284,6 +292,8 @@ impl Store {
                     if let Some(old) = old.filter(|o| *o != new) {
                         self.emit_changes(vec![MemberChange::Points { old, new }], flow.origin);
                     }
+                    // A redemption may have finished a challenge, and it changed the stock.
+                    self.refresh();
                     return;
                 }
                 Err(e) if self.signed_out(&e) => return,
@@ -394,6 +404,8 @@ impl Store {
     /// Shows `view` (or the current one) in every widget and opens the launcher's panel. A
     /// launcher that mounts later (its tag still loading) starts open.
     pub fn open(self, view: Option<View>) {
+        // What a nudge said is on show in the panel now; a celebration shows there too.
+        self.dismiss_nudge(|n| !n.kind.celebrates());
         if let Some(v) = view {
             self.services.update_value(|s| s.nav_requests += 1);
             self.nav.set(v);
@@ -422,6 +434,8 @@ impl Store {
             return;
         }
         self.redeem.set(None);
+        // A celebration belongs to the panel it showed in.
+        self.dismiss_nudge(|n| n.kind.celebrates());
         if self.launcher_open.get_untracked() {
             self.launcher_open.set(false);
             if self.has_launcher() {
@@ -476,16 +490,43 @@ impl Store {
         self.services.update_value(|s| s.renewal = timer.ok());
     }
 
+    /// A reward card is on screen: `laurel:reward-viewed`, once per reward and widget.
+    pub fn reward_shown(self, reward: &Reward, origin: Origin) {
+        let first = self
+            .services
+            .try_update_value(|s| {
+                let key = (origin, reward.id.clone());
+                let first = !s.viewed.contains(&key);
+                if first {
+                    s.viewed.push(key);
+                }
+                first
+            })
+            .unwrap_or(false);
+        if first {
+            self.emit(
+                Event::RewardViewed {
+                    reward: Box::new(reward.clone()),
+                },
+                origin,
+            );
+        }
+    }
+
     /// The browser went offline: what is on screen stays, marked with when it was fetched.
     pub fn went_offline(self) {
-        let at = self.services.with_value(|s| s.fetched_at);
-        self.offline.set(Some(at));
+        self.offline.set(true);
+    }
+
+    /// When the data on screen was fetched (ms since the epoch).
+    pub fn fetched_at(self) -> f64 {
+        self.services.with_value(|s| s.fetched_at)
     }
 
     /// Back online: fetch what changed meanwhile.
     pub fn went_online(self) {
-        if self.offline.get_untracked().is_some() {
-            self.offline.set(None);
+        if self.offline.get_untracked() {
+            self.offline.set(false);
             self.refresh();
         }
     }

@@ -4,8 +4,9 @@
 use std::rc::Rc;
 
 use laurel_core::load::ErrorKind;
+use laurel_core::nudge::Nudge;
 use laurel_core::view::View;
-use laurel_core::wire::{Member, Redemption, Reward, TierRef};
+use laurel_core::wire::{EarnRule, Member, Redemption, Reward, TierRef};
 
 /// What events say about a member: the balance and the tier, nothing personal.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +68,23 @@ pub enum Event {
     RewardRedeemed {
         reward: Box<Reward>,
         redemption: Box<Redemption>,
+    },
+    /// A reward card was shown; once per reward and widget while the page is open.
+    RewardViewed {
+        reward: Box<Reward>,
+    },
+    /// The shopper chose Redeem on a reward, before the confirm step.
+    RewardClicked {
+        reward: Box<Reward>,
+    },
+    /// The shopper used a way to earn: its button, form or link.
+    EarnClicked {
+        rule: Box<EarnRule>,
+    },
+    /// Something worth telling the member (`shown: false`), or its toast went on screen.
+    Nudge {
+        nudge: Box<Nudge>,
+        shown: bool,
     },
 }
 

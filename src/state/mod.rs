@@ -4,13 +4,15 @@
 
 mod actions;
 mod events;
+mod nudges;
 
 use std::cell::Cell;
 
 use laurel_core::cart::CartMode;
-use laurel_core::config::Config;
+use laurel_core::config::{Config, Nudges};
 use laurel_core::i18n::Locale;
 use laurel_core::load::{ErrorKind, Load};
+use laurel_core::nudge::Nudge;
 use laurel_core::view::View;
 use laurel_core::wire::{ActivityEntry, EarnKind, Redemption, Reward, WidgetData};
 use leptos::prelude::*;
@@ -79,8 +81,11 @@ pub struct Store {
     pub launcher_view: RwSignal<View>,
     /// The view of the latest `open(view)`; setting it notifies even when it is the same.
     pub nav: RwSignal<View>,
-    /// While the browser is offline: when the data on screen was fetched (ms since the epoch).
-    pub offline: RwSignal<Option<f64>>,
+    /// Whether the browser is offline; the data on screen is as of [`Store::fetched_at`].
+    pub offline: RwSignal<bool>,
+    /// Notified when the nudge on show changes (see [`Store::nudge`]); how nudges show.
+    nudging: RwSignal<bool>,
+    pub nudges: Nudges,
     /// What the store works with but never renders, in one value: one set of accessors
     /// compiled instead of one per type.
     services: StoredValue<Services, LocalStorage>,
@@ -101,8 +106,21 @@ struct Services {
     renewal: Option<leptos::prelude::TimeoutHandle>,
     /// When the data on screen was fetched (ms since the epoch), for "as of" while offline.
     fetched_at: f64,
+    /// How many refreshes were started: only the latest one's answer is applied, since answers
+    /// may arrive out of order.
+    refreshes: u32,
+    /// The rewards each widget has reported as viewed, so each is reported once.
+    viewed: Vec<(Origin, String)>,
     /// The shop's claim for the order on an order confirmation page: joining claims its points.
     order_claim: Option<String>,
+    /// The `localStorage` key of this customer's seen nudges; `None` until the loader gives one.
+    memory: Option<String>,
+    /// The nudge on show.
+    nudge: Option<Nudge>,
+    /// The nudges told to the page, space-separated (`key`, and `key!` once shown).
+    told: String,
+    /// Whether a nudge was put on show on this page.
+    nudged: bool,
 }
 
 impl Store {
@@ -139,8 +157,16 @@ impl Store {
                 renewal: None,
                 fetched_at: 0.0,
                 order_claim: None,
+                viewed: Vec::new(),
+                refreshes: 0,
+                memory: None,
+                nudge: None,
+                told: String::new(),
+                nudged: false,
             }),
-            offline: RwSignal::new(None),
+            offline: RwSignal::new(false),
+            nudging: RwSignal::new(false),
+            nudges: config.nudges,
         }
     }
 

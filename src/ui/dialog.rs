@@ -126,8 +126,8 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                     <p class="muted">{r.reward_name.clone()}</p>
                     <Fulfilled store=store redemption=*r />
                     <p class="actions">
-                        {copy.map(|c| view! { <CopyButton locale=store.locale text=c /> })}
-                        {apply.map(|href| view! { <a class="button secondary" href=href>{msgs.apply_to_cart}</a> })}
+                        {copy.map(|c| view! { <CopyButton locale=store.locale text=c /> }.into_any())}
+                        {apply.map(|href| view! { <a class="button secondary" href=href>{msgs.apply_to_cart}</a> }.into_any())}
                         <button type="button" class="button secondary" on:click=move |_| close()>{msgs.close}</button>
                     </p>
                 }
@@ -150,18 +150,18 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                         <dt>{msgs.confirm_cost}</dt>
                         <dd>
                             {points(store, cost)}
-                            {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> })}
+                            {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> }.into_any())}
                         </dd>
                         <dt>{msgs.confirm_balance_after}</dt>
                         <dd>{points(store, balance.saturating_sub(cost))}</dd>
                     </dl>
-                    {error.map(|e| view! { <p class="error-text" role="alert">{e}</p> })}
+                    {error.map(|e| view! { <p class="error-text" role="alert">{e}</p> }.into_any())}
                     <p class="actions">
                         <button
                             type="button"
                             class="button"
                             part="button confirm"
-                            disabled=move || in_flight || store.offline.get().is_some()
+                            disabled=move || in_flight || store.offline.get()
                             aria-busy=in_flight.to_string()
                             on:click=move |_| store.confirm_redeem()
                         >
@@ -177,7 +177,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || open.get()>
+        {super::reactive::show(open, Box::new(move || view! {
             <div class="backdrop" part="backdrop" on:click=move |_| close()></div>
             <div
                 class="dialog"
@@ -190,6 +190,6 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
             >
                 {body}
             </div>
-        </Show>
+        }.into_any()), None)}
     }
 }

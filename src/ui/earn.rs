@@ -1,12 +1,15 @@
+use laurel_core::boost::{boosted, for_rule};
 use laurel_core::i18n::fill;
 use laurel_core::safe_url::safe_url;
 use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
+use super::boost::boost_line;
 use super::{points, with_data, CopyButton};
 use crate::browser;
-use crate::state::{ActionState, Origin, Store};
+use crate::state::{ActionState, Event, Origin, Store};
 
 /// Every way to earn, its points, whether it is done, and the control to do it here.
 #[component]
@@ -17,7 +20,7 @@ pub fn WaysToEarn(store: Store, origin: Origin) -> impl IntoView {
             {move || {
                 rules()
                     .into_iter()
-                    .map(|rule| view! { <EarnItem store=store rule=rule origin=origin /> })
+                    .map(|rule| view! { <EarnItem store=store rule=rule origin=origin /> }.into_any())
                     .collect_view()
             }}
         </ul>
@@ -27,11 +30,35 @@ pub fn WaysToEarn(store: Store, origin: Origin) -> impl IntoView {
 #[component]
 fn EarnItem(store: Store, rule: EarnRule, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
-    let amount = points(store, rule.points);
+    // A running boost raises the points shown; when it ends the data is read again.
+    let (shown, line) = with_data(store, |d| {
+        let b = for_rule(&d.boosts, &rule, crate::browser::now_secs())?;
+        let ended = Box::new(move || store.refresh());
+        let line = boost_line(store, b.name.clone(), &b.starts_at, &b.ends_at, ended);
+        Some((boosted(rule.points, b), line))
+    })
+    .flatten()
+    .unwrap_or((rule.points, None));
+    let amount = points(store, shown);
     let worth = if rule.kind == EarnKind::Purchase {
         fill(msgs.earn_per_unit, &[("points", &amount)])
     } else {
         fill(msgs.earn_points, &[("points", &amount)])
+    };
+    // A click on any of the rule's controls (its button, form, link, Copy or Share) is
+    // `laurel:earn-clicked`; heard on the card so every control is covered once.
+    let clicked = {
+        let rule = Box::new(rule.clone());
+        move |ev: leptos::ev::MouseEvent| {
+            let on_control = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("button, a").ok().flatten())
+                .is_some();
+            if on_control {
+                store.emit(Event::EarnClicked { rule: rule.clone() }, origin);
+            }
+        }
     };
     let is_member = with_data(store, |d| d.member.is_some()).unwrap_or(false);
     let control = if rule.completed {
@@ -42,12 +69,13 @@ fn EarnItem(store: Store, rule: EarnRule, origin: Origin) -> impl IntoView {
         control(store, &rule, origin).into_any()
     };
     view! {
-        <li class="earn-item" part="earn-item">
+        <li class="earn-item" part="earn-item" on:click=clicked>
             <div class="earn-text">
                 <h3 class="subtitle">{rule.name.clone()}</h3>
                 <p class="muted">{rule.description.clone()}</p>
             </div>
             <p class="earn-points">{worth}</p>
+            {line}
             {control}
             {move || match store.earn_action(rule.kind) {
                 ActionState::Done(n) if n > 0 => Some(view! {
@@ -98,7 +126,7 @@ fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
                     >
                         {msgs.earn_open}
                     </a>
-                }
+                }.into_any()
             })
             .into_any()
         }
@@ -108,11 +136,14 @@ fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
 #[component]
 fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
-    let month = RwSignal::new(String::new());
-    let day = RwSignal::new(String::new());
+    // Both selects are required, so the browser's own validation asks for a missing one; the
+    // choices are stored, not signals, because nothing renders from them.
+    let month = StoredValue::new(0u32);
+    let day = StoredValue::new(0u32);
+    let chosen = |ev| event_target_value(&ev).parse().unwrap_or(0);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let birthday = format!("{}-{}", month.get_untracked(), day.get_untracked());
+        let birthday = format!("{:02}-{:02}", month.get_value(), day.get_value());
         store.earn(
             EarnKind::Birthday,
             ActionRequest::SetBirthday(Birthday { birthday }),
@@ -122,20 +153,20 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     let option = |v: u32| {
         let value = format!("{v:02}");
         let label = value.clone();
-        view! { <option value=value>{label}</option> }
+        view! { <option value=value>{label}</option> }.into_any()
     };
     view! {
         <form class="birthday" on:submit=submit>
             <label>
                 <span>{msgs.birthday_month}</span>
-                <select required on:change=move |ev| month.set(event_target_value(&ev))>
+                <select required on:change=move |ev| month.set_value(chosen(ev))>
                     <option value="">"--"</option>
                     {(1..=12).map(option).collect_view()}
                 </select>
             </label>
             <label>
                 <span>{msgs.birthday_day}</span>
-                <select required on:change=move |ev| day.set(event_target_value(&ev))>
+                <select required on:change=move |ev| day.set_value(chosen(ev))>
                     <option value="">"--"</option>
                     {(1..=31).map(option).collect_view()}
                 </select>
@@ -143,10 +174,7 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
             <button
                 type="submit"
                 class="button small"
-                disabled=move || {
-                    month.get().is_empty() || day.get().is_empty()
-                        || store.earn_action(EarnKind::Birthday) == ActionState::Busy
-                }
+                disabled=move || store.earn_action(EarnKind::Birthday) == ActionState::Busy
             >
                 {msgs.birthday_save}
             </button>
@@ -180,7 +208,7 @@ fn ReferralLink(store: Store) -> impl IntoView {
             <CopyButton locale=store.locale text=url.clone() class="small" />
             {browser::can_share().then(|| view! {
                 <button type="button" class="button small secondary" on:click=share>{msgs.share}</button>
-            })}
+            }.into_any())}
         </div>
     }
 }

@@ -33,7 +33,7 @@ pub fn ErrorPanel(store: Store, kind: ErrorKind, retry: Retry) -> impl IntoView 
                 <button type="button" class="button" part="button retry" on:click=run>
                     {msgs.retry}
                 </button>
-            })}
+            }.into_any())}
         </div>
     }
 }

@@ -35,9 +35,9 @@ pub fn Fulfilled(store: Store, redemption: Redemption) -> impl IntoView {
         {value.map(|v| view! {
             <p class="code-label">{label}</p>
             <p class="code" part="code">{v}</p>
-        })}
-        {message.map(|m| view! { <p class="fulfilment" part="fulfilment">{m}</p> })}
-        {r.impact_total.clone().map(|t| view! { <p class="muted">{t}</p> })}
-        {expires.map(|e| view! { <p class="muted">{e}</p> })}
+        }.into_any())}
+        {message.map(|m| view! { <p class="fulfilment" part="fulfilment">{m}</p> }.into_any())}
+        {r.impact_total.clone().map(|t| view! { <p class="muted">{t}</p> }.into_any())}
+        {expires.map(|e| view! { <p class="muted">{e}</p> }.into_any())}
     }
 }

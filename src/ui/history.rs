@@ -46,7 +46,7 @@ pub fn HistoryView(store: Store) -> impl IntoView {
                     <button type="button" class="button secondary" on:click=move |_| store.load_history(true)>
                         {msgs.load_more}
                     </button>
-                })
+                }.into_any())
                 .into_any()
         }}
     }
@@ -82,7 +82,7 @@ fn append_pages(store: Store, list: NodeRef<html::Div>) {
         let page = mount_to(ul, move || {
             fresh
                 .into_iter()
-                .map(|entry| view! { <HistoryItem store=store entry=entry /> })
+                .map(|entry| view! { <HistoryItem store=store entry=entry /> }.into_any())
                 .collect::<Vec<_>>()
                 .into_any()
         });

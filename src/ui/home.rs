@@ -1,3 +1,4 @@
+use laurel_core::boost::headline;
 use laurel_core::catalog::{next_reward, picks, status, Filter, NextReward};
 use laurel_core::i18n::fill;
 use laurel_core::tier::{progress, Progress};
@@ -6,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::boost::boost_line;
 use super::join::{EnrollForm, JoinPrompt};
 use super::rewards::RewardCard;
 use super::{points_text, with_data, worth_text, ProgressBar};
@@ -109,19 +111,39 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
                 <p class="top-tier" part="top-tier">{fill(msgs.top_tier, &[("tier", &tier)])}</p>
                 <h3 class="subtitle">{fill(msgs.benefits_title, &[("tier", &tier)])}</h3>
                 <ul class="benefits">
-                    {benefits.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+                    {benefits.into_iter().map(|b| view! { <li>{b}</li> }.into_any()).collect_view()}
                 </ul>
             }
             .into_any()
         }
     };
-    let expiry = member.expiring_points.as_ref().map(|e| {
-        fill(
-            msgs.expiring,
-            &[
-                ("points", &points_text(locale, name, e.points)),
-                ("date", &crate::browser::intl::date(locale, &e.expires_on)),
-            ],
+    let expiry = member
+        .expiring_points
+        .as_ref()
+        .map(|e| super::expiring_text(locale, name, e.points, &e.expires_on));
+    // Badges of the challenges the member finished.
+    let mut earned = String::new();
+    for c in d.challenges.iter().filter(|c| c.completed_at.is_some()) {
+        if let Some(b) = &c.badge {
+            if !earned.is_empty() {
+                earned.push_str(" · ");
+            }
+            earned.push_str(b);
+        }
+    }
+    let badges = (!earned.is_empty()).then(|| {
+        let text = fill(msgs.badges, &[("badges", &earned)]);
+        view! { <p class="tier-badge" part="badges">{text}</p> }.into_any()
+    });
+    // The running boost that ends first, else the next to start; at its end, the data is read
+    // again so that the next one (or none) shows.
+    let boost = headline(&d.boosts, crate::browser::now_secs()).and_then(|(b, _)| {
+        boost_line(
+            store,
+            b.name.clone(),
+            &b.starts_at,
+            &b.ends_at,
+            Box::new(move || store.refresh()),
         )
     });
     // Right after joining, the form that had focus is gone: move focus to the greeting.
@@ -145,12 +167,14 @@ fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {
             <p class="balance" part="balance">
                 <span class="balance-label">{msgs.balance_label}</span>
                 <strong class="balance-value">{balance}</strong>
-                {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> })}
+                {worth.map(|w| view! { <span class="balance-worth" part="worth">{w}</span> }.into_any())}
             </p>
             <p class="tier-badge" part="tier-badge">{badge}</p>
+            {badges}
             {ladder}
-            {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> })}
-            {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> })}
+            {next_line.map(|l| view! { <p class="next-reward" part="next-reward">{l}</p> }.into_any())}
+            {expiry.map(|e| view! { <p class="notice" part="expiry">{e}</p> }.into_any())}
+            {boost}
             <Picks store=store origin=origin />
         </div>
     }
@@ -186,5 +210,6 @@ fn Picks(store: Store, origin: Origin) -> impl IntoView {
             <h3 class="subtitle">{msgs.picks_title}</h3>
             <ul class="rewards picks" part="picks">{cards}</ul>
         }
+        .into_any()
     })
 }

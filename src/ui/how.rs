@@ -61,7 +61,7 @@ pub fn HowItWorks(store: Store) -> impl IntoView {
     view! {
         <h2 class="title">{msgs.view_how}</h2>
         <ul class="benefits">
-            {lines.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+            {lines.into_iter().map(|b| view! { <li>{b}</li> }.into_any()).collect_view()}
         </ul>
     }
 }

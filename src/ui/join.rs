@@ -22,10 +22,10 @@ pub fn JoinPrompt(store: Store) -> impl IntoView {
                     <p class="actions">
                         {join.map(|href| view! {
                             <a class="button" part="button join" href=href>{msgs.join_cta}</a>
-                        })}
+                        }.into_any())}
                         {login.map(|href| view! {
                             <a class="button secondary" part="button sign-in" href=href>{msgs.sign_in}</a>
-                        })}
+                        }.into_any())}
                     </p>
                 </div>
             }
@@ -69,7 +69,7 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                     </label>
                     {terms_url.map(|href| view! {
                         <p><a class="link" href=href target="_blank" rel="noopener">{msgs.enroll_terms_link}</a></p>
-                    })}
+                    }.into_any())}
                     <label class="check">
                         <input
                             type="checkbox"
@@ -78,13 +78,17 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                         />
                         <span>{msgs.enroll_marketing}</span>
                     </label>
-                    <Show when=move || missing_terms.get()>
-                        <p class="error-text" role="alert">{msgs.enroll_terms_required}</p>
-                    </Show>
+                    {super::reactive::show(
+                        super::reactive::memo(move || missing_terms.get()),
+                        Box::new(move || view! {
+                            <p class="error-text" role="alert">{msgs.enroll_terms_required}</p>
+                        }.into_any()),
+                        None,
+                    )}
                     {move || match store.enrollment() {
                         ActionState::Failed(kind) => Some(view! {
                             <p class="error-text" role="alert">{msgs.error(kind)}</p>
-                        }),
+                        }.into_any()),
                         _ => None,
                     }}
                     <button type="submit" class="button" part="button enroll" disabled=busy>

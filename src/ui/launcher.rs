@@ -1,11 +1,12 @@
-use laurel_core::catalog::can_redeem_any;
-use laurel_core::config::Corner;
+use laurel_core::catalog::{next_reward, NextReward};
+use laurel_core::config::{Corner, Nudges};
 use laurel_core::i18n::fill;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::{focus_first, trap_focus};
+use super::reactive::{memo, show};
 use super::{points, with_data, Widget};
 use crate::state::{Origin, Store};
 
@@ -28,13 +29,18 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
         // Opened by the page before this launcher was there.
         store.announce_open();
     }
+    // A reward to redeem, or a nudge when the shop wants the badge only.
     let badge = move || {
-        with_data(store, |d| {
-            d.member.as_ref().is_some_and(|m| {
-                can_redeem_any(&d.rewards, m, &d.tiers, crate::browser::now_secs())
+        (store.nudges == Nudges::Badge && store.nudge().is_some())
+            || with_data(store, |d| {
+                d.member.as_ref().is_some_and(|m| {
+                    matches!(
+                        next_reward(&d.rewards, m, &d.tiers, crate::browser::now_secs()),
+                        NextReward::CanRedeem(_)
+                    )
+                })
             })
-        })
-        .unwrap_or(false)
+            .unwrap_or(false)
     };
     let teaser = move || {
         with_data(store, |d| {
@@ -102,7 +108,7 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     };
     view! {
         <div class="launcher" part="launcher" data-corner=corner.as_str() node_ref=root>
-            <Show when=move || open.get()>
+            {show(memo(move || open.get()), Box::new(move || view! {
                 <div
                     class="launcher-panel"
                     part="panel"
@@ -116,7 +122,10 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                     </button>
                     <Widget store=store view=store.launcher_view origin=origin />
                 </div>
-            </Show>
+            }.into_any()), None)}
+            {(store.nudges == Nudges::Toast).then(|| {
+                super::nudge::nudge_region(store, Some(open))
+            })}
             <button
                 type="button"
                 class="launcher-button"
@@ -125,10 +134,10 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                 on:click=move |_| if open.get_untracked() { store.close() } else { store.open(None) }
             >
                 <span>{msgs.launcher_open}</span>
-                {move || teaser().map(|t| view! { <span class="teaser">{t}</span> })}
-                <Show when=badge>
+                {move || teaser().map(|t| view! { <span class="teaser">{t}</span> }.into_any())}
+                {show(memo(badge), Box::new(move || view! {
                     <span class="badge" part="badge" role="img" aria-label=msgs.launcher_badge></span>
-                </Show>
+                }.into_any()), None)}
             </button>
         </div>
     }

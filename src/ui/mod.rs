@@ -1,6 +1,8 @@
 //! Thin Leptos components: they read the store's signals and render. Decisions live in
 //! `laurel_core`, actions in [`crate::state`], formatting in [`crate::browser::intl`].
 
+mod boost;
+mod challenges;
 mod copy;
 mod dialog;
 mod earn;
@@ -13,6 +15,7 @@ mod join;
 mod launcher;
 mod loading;
 mod my_rewards;
+mod nudge;
 mod panel;
 mod points;
 mod progress;
@@ -47,6 +50,17 @@ pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
                 "unit",
                 points_name.for_category(&crate::browser::intl::plural(locale, n)),
             ),
+        ],
+    )
+}
+
+/// "120 points expire on Dec 1." for points that expire on `date` (`YYYY-MM-DD`).
+pub fn expiring_text(locale: Locale, points_name: &PointsName, n: u64, date: &str) -> String {
+    laurel_core::i18n::fill(
+        locale.messages().expiring,
+        &[
+            ("points", &points_text(locale, points_name, n)),
+            ("date", &crate::browser::intl::date(locale, date)),
         ],
     )
 }
@@ -113,17 +127,16 @@ pub fn Widget(
             lang=locale.bcp47()
             dir=locale.dir().as_str()
         >
-            <Show
-                when=move || ready.get()
-                fallback=move || match store.data.with(|d| match d { Load::Failed(k) => Some(*k), _ => None }) {
+            {reactive::show(
+                ready,
+                Box::new(move || view! { <Panel store=store view=view origin=origin /> }.into_any()),
+                Some(Box::new(move || match store.data.with(|d| match d { Load::Failed(k) => Some(*k), _ => None }) {
                     Some(kind) => {
                         view! { <ErrorPanel store=store kind=kind retry=Retry::Load /> }.into_any()
                     }
                     None => view! { <LoadingSkeleton locale=locale /> }.into_any(),
-                }
-            >
-                <Panel store=store view=view origin=origin />
-            </Show>
+                })),
+            )}
         </section>
     }
 }

@@ -15,7 +15,7 @@ pub fn MyRewards(store: Store) -> impl IntoView {
         Some(Load::Ready(list)) if list.is_empty() => view! { <p class="muted">{msgs.my_rewards_empty}</p> }.into_any(),
         Some(Load::Ready(list)) => view! {
             <ul class="codes" part="codes">
-                {list.into_iter().map(|r| view! { <CodeItem store=store redemption=r /> }).collect_view()}
+                {list.into_iter().map(|r| view! { <CodeItem store=store redemption=r /> }.into_any()).collect_view()}
             </ul>
         }
         .into_any(),

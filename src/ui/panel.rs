@@ -2,6 +2,7 @@ use laurel_core::i18n::fill;
 use laurel_core::view::View;
 use leptos::prelude::*;
 
+use super::challenges::Challenges;
 use super::dialog::RedeemDialog;
 use super::earn::WaysToEarn;
 use super::history::HistoryView;
@@ -12,7 +13,7 @@ use super::rewards::Rewards;
 use super::with_data;
 use crate::state::{Origin, Store};
 
-/// The views and the buttons that switch between them. Members get all six; guests and
+/// The views and the buttons that switch between them. Members get all seven; guests and
 /// non-members get Home, Rewards, Ways to earn and How it works. Follows the page's `Laurel.open(view)`.
 #[component]
 pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoView {
@@ -35,6 +36,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
             (View::Earn, msgs.view_earn),
         ];
         if is_member.get() {
+            t.push((View::Challenges, msgs.view_challenges));
             t.push((View::MyRewards, msgs.view_my_rewards));
             t.push((View::History, msgs.view_history));
         }
@@ -56,14 +58,15 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                         >
                             {label}
                         </button>
-                    })
+                    }.into_any())
                     .collect_view()
             }}
         </nav>
-        {move || store.offline.get().map(|at| {
-            let time = crate::browser::intl::time(store.locale, at);
-            view! { <p class="notice" part="offline" role="status">{fill(msgs.offline, &[("time", &time)])}</p> }
+        {move || store.offline.get().then(|| {
+            let time = crate::browser::intl::time(store.locale, store.fetched_at());
+            view! { <p class="notice" part="offline" role="status">{fill(msgs.offline, &[("time", &time)])}</p> }.into_any()
         })}
+        {super::nudge::nudge_region(store, None)}
         <div class="view" part="view">
             {move || match shown.get() {
                 View::Home => view! { <Home store=store origin=origin /> }.into_any(),
@@ -72,6 +75,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                 View::MyRewards => view! { <MyRewards store=store /> }.into_any(),
                 View::History => view! { <HistoryView store=store /> }.into_any(),
                 View::How => view! { <HowItWorks store=store /> }.into_any(),
+                View::Challenges => view! { <Challenges store=store /> }.into_any(),
             }}
         </div>
         <RedeemDialog store=store origin=origin />

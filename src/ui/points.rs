@@ -1,8 +1,10 @@
+use laurel_core::boost::seconds_left;
 use laurel_core::i18n::fill;
 use laurel_core::load::Load;
 use laurel_core::wire::PointsPreview;
 use leptos::prelude::*;
 
+use super::boost::boost_line;
 use super::points;
 use crate::state::Store;
 
@@ -12,7 +14,7 @@ use crate::state::Store;
 #[component]
 pub fn PointsBadge(
     store: Store,
-    preview: Signal<Option<PointsPreview>>,
+    preview: RwSignal<Option<PointsPreview>>,
     #[prop(optional)] claim: bool,
 ) -> impl IntoView {
     let msgs = store.locale.messages();
@@ -26,16 +28,39 @@ pub fn PointsBadge(
         let joined = store
             .data
             .with(|d| matches!(d, Load::Ready(d) if d.member.is_some()));
-        let text = points(store, p.points);
+        // The boost the preview includes, while it runs by the shopper's clock; once it ends,
+        // what it added is no longer earned.
+        let extra = p.boost.as_ref().map_or(0, |b| b.extra);
+        let running = p
+            .boost
+            .filter(|b| seconds_left(&b.ends_at, crate::browser::now_secs()).is_some());
+        let n = match running {
+            Some(_) => p.points,
+            None => p.points.saturating_sub(extra),
+        };
+        let text = points(store, n);
         // An offer to claim is over once the shopper has joined.
         let over = claim && joined;
         let shown = !text.is_empty() && !over;
+        let line = running.and_then(|b| {
+            let ended = move || {
+                preview.update(|p| {
+                    if let Some(p) = p {
+                        p.points = p.points.saturating_sub(extra);
+                        p.boost = None;
+                    }
+                })
+            };
+            boost_line(store, b.name, "", &b.ends_at, Box::new(ended))
+        });
         shown.then(|| {
             view! {
                 <span class="points-badge" part="points-badge" lang=store.locale.bcp47()>
                     {fill(template, &[("points", &text)])}
                 </span>
+                {line}
             }
+            .into_any()
         })
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{points, with_data};
 use crate::browser::intl::{date, money, number};
 use crate::browser::now_secs;
-use crate::state::{Origin, Store};
+use crate::state::{Event, Origin, Store};
 
 /// The catalog: filter, sort, and each reward's status for this shopper.
 #[component]
@@ -80,7 +80,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                         >
                             {label}
                         </button>
-                    })
+                    }.into_any())
                     .collect_view()
             }}
         </div>
@@ -95,7 +95,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
             }>
                 <option value="asc">{msgs.sort_low_high}</option>
                 <option value="desc">{msgs.sort_high_low}</option>
-                {has_picks.then(|| view! { <option value="picks">{msgs.sort_recommended}</option> })}
+                {has_picks.then(|| view! { <option value="picks">{msgs.sort_recommended}</option> }.into_any())}
             </select>
         </label>
         <p class="muted" hidden=move || !none_shown()>{msgs.no_rewards}</p>
@@ -105,7 +105,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                     .into_iter()
                     .map(|(reward, status)| view! {
                         <RewardCard store=store reward=reward status=status filter=filter origin=origin />
-                    })
+                    }.into_any())
                     .collect_view()
             }}
         </ul>
@@ -140,34 +140,39 @@ pub fn RewardCard(
     let label = fill(msgs.redeem, &[("reward", &reward.name)]);
     let affordable = status == Status::Affordable;
     let for_dialog = reward.clone();
+    store.reward_shown(&reward, origin);
     let shown = {
         let (reward, status) = (reward.clone(), status.clone());
         move || filter.get().matches(&reward, &status)
     };
     view! {
         <li class="reward" part="reward" data-status=status.as_str() hidden=move || !shown()>
-            {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> })}
+            {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> }.into_any())}
             <div class="reward-body">
                 <h3 class="subtitle">{reward.name.clone()}</h3>
-                {reason.map(|r| view! { <p class="reward-reason" part="reason">{r}</p> })}
+                {reason.map(|r| view! { <p class="reward-reason" part="reason">{r}</p> }.into_any())}
                 <p class="muted">{msgs.reward_kind(reward.kind)}" · "{cost}</p>
                 <p class="muted desc">{reward.description.clone()}</p>
-                {(!notes.is_empty()).then(|| view! { <p class="muted reward-notes">{notes}</p> })}
-                {(!status_text.is_empty()).then(|| view! { <p class="reward-status">{status_text}</p> })}
+                {(!notes.is_empty()).then(|| view! { <p class="muted reward-notes">{notes}</p> }.into_any())}
+                {(!status_text.is_empty()).then(|| view! { <p class="reward-status">{status_text}</p> }.into_any())}
             </div>
             {affordable.then(|| view! {
                 <button
                     type="button"
                     class="button small"
                     part="button redeem"
-                    disabled=move || store.offline.get().is_some()
+                    disabled=move || store.offline.get()
                     data-reward=reward.id.clone()
                     aria-label=label
-                    on:click=move |_| store.start_redeem(for_dialog.clone(), origin)
+                    on:click=move |_| {
+                        let reward = Box::new(for_dialog.clone());
+                        store.emit(Event::RewardClicked { reward }, origin);
+                        store.start_redeem(for_dialog.clone(), origin)
+                    }
                 >
                     {msgs.redeem_short}
                 </button>
-            })}
+            }.into_any())}
         </li>
     }
 }

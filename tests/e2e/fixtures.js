@@ -112,4 +112,11 @@ async function noViolations(page, include) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-module.exports = { test, expect, API, number, points, date, affordable, bestAffordable, shopperToken, renderedTokens, rewrite, withAttrs, noViolations };
+/** Saves a birthday in the widget `w`'s Ways to earn, as a shopper does. */
+async function saveBirthday(w, month, day) {
+  await w.getByRole("combobox", { name: "Birthday month" }).selectOption(month);
+  await w.getByRole("combobox", { name: "Birthday day" }).selectOption(day);
+  await w.getByRole("button", { name: "Save birthday" }).click();
+}
+
+module.exports = { test, expect, API, number, points, date, affordable, bestAffordable, shopperToken, renderedTokens, rewrite, withAttrs, noViolations, saveBirthday };

@@ -80,6 +80,8 @@ async function load(page, css) {
     await page.route("**/__shop.css", (route) => route.fulfill({ contentType: "text/css", body: css }));
     await rewrite(page, /\/plain\.html/, (html) => html.replace("</head>", '<link rel="stylesheet" href="/__shop.css" /></head>'));
   }
+  // No motion: a nudge popping in would be caught at another moment of its animation.
+  await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto("/plain.html?as=member");
   const inline = page.locator("#loyalty laurel-widget");
   await expect(inline.getByRole("heading", { name: /^Hi / })).toBeVisible();

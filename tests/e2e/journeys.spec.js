@@ -2,7 +2,7 @@
 // would. Tests that change data use their own persona so they can run in parallel:
 // nonmember (Sam) joins, new (Lina) earns, top (Arjun) redeems with exact balance checks,
 // expiring (Eve) redeems without them; member (Maya) is only read.
-const { test, expect, API, points, date, affordable, bestAffordable } = require("./fixtures");
+const { test, expect, API, points, date, affordable, bestAffordable, saveBirthday } = require("./fixtures");
 
 const inline = (page) => page.locator("#loyalty");
 const launcherHost = (page) => page.locator("laurel-widget[placement=launcher]");
@@ -78,9 +78,7 @@ test.describe("ways to earn", () => {
     const before = (await widgetApi.expected()).member.balance;
     const w = inline(page);
     await tab(w, "Ways to earn").click();
-    await w.getByRole("combobox", { name: "Birthday month" }).selectOption("04");
-    await w.getByRole("combobox", { name: "Birthday day" }).selectOption("12");
-    await w.getByRole("button", { name: "Save birthday" }).click();
+    await saveBirthday(w, "04", "12");
     await expect(w.getByText("You earned 100 points!")).toBeVisible();
     await expect(w.getByRole("listitem").filter({ hasText: "Tell us your birthday" }).getByText("Done")).toBeVisible();
     await w.getByRole("button", { name: "Subscribe" }).click();
@@ -126,7 +124,7 @@ test.describe("reward picks", () => {
     const shipping = data.rewards.filter((r) => r.kind === "free_shipping");
     await expect(cards).toHaveCount(shipping.length);
 
-    await w.getByRole("button", { name: "All" }).click();
+    await w.getByRole("button", { name: "All", exact: true }).click();
     await w.getByRole("combobox", { name: "Sort" }).selectOption("desc");
     const priciest = [...data.rewards].sort((a, b) => b.cost - a.cost)[0];
     await expect(cards.first()).toContainText(priciest.name);

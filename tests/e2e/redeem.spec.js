@@ -154,7 +154,7 @@ test("product pages show the points a purchase earns, with the member's multipli
     const token = await shopperToken(page, request);
     const headers = token ? { Authorization: `Bearer ${token}` } : {};
     const preview = await (await request.get(`${API}/v1/points-preview?amount=129.90&currency=EUR`, { headers })).json();
-    await expect(page.locator("main laurel-points")).toHaveText(`Earn ${points(preview.points)}`);
+    await expect(page.locator("main laurel-points [part~=points-badge]")).toHaveText(`Earn ${points(preview.points)}`);
   }
 });
 

@@ -137,6 +137,9 @@ test("a trap in the wasm leaves a short note in every widget, one console error,
   const notes = () =>
     page.evaluate(() => [...document.querySelectorAll("laurel-widget")].map((h) => h.shadowRoot && h.shadowRoot.textContent));
   await expect.poll(notes).toEqual(["Rewards are unavailable right now."]);
+  // Said to screen readers as a status.
+  const roles = () => page.evaluate(() => [...document.querySelectorAll("laurel-widget")].map((h) => h.shadowRoot.firstElementChild.getAttribute("role")));
+  expect(await roles()).toEqual(["status"]);
   expect(errors.filter((e) => e.startsWith("Laurel: stopped"))).toHaveLength(1);
   // Nothing more is sent to the dead module, and the page's own scripts still run.
   await page.getByRole("radio", { name: "Standard" }).check();

@@ -7,10 +7,10 @@ use laurel_core::time::valid_birthday;
 use laurel_core::wire::{ActionRequest, ActionResult, Birthday, EarnKind};
 use rusqlite::params;
 
-use crate::app::AppState;
 use crate::extract::ApiJson;
 use crate::problem::ApiProblem;
-use crate::{auth, ledger, program};
+use crate::state::AppState;
+use crate::{auth, challenges, ledger, program};
 
 pub async fn post(
     State(state): State<AppState>,
@@ -46,6 +46,7 @@ pub async fn post(
                 ActionRequest::SocialFollow(_) => EarnKind::SocialFollow,
             };
             let points_awarded = ledger::complete_rule(&tx, &customer, kind, now)?;
+            challenges::settle(&tx, &customer, now)?;
             let member = program::load_member(&tx, &customer, &shop_url)?;
             tx.commit()?;
             Ok(member

@@ -5,9 +5,9 @@ use axum::http::HeaderMap;
 use axum::Json;
 use laurel_core::wire::ActivityPage;
 
-use crate::app::AppState;
 use crate::extract::Params;
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, ledger, program};
 
 pub const DEFAULT_LIMIT: u32 = 20;

@@ -6,9 +6,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use laurel_core::wire::{EnrollmentRequest, Member};
 
-use crate::app::AppState;
 use crate::extract::ApiJson;
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, ledger, orders, program};
 
 pub async fn post(
@@ -38,6 +38,7 @@ pub async fn post(
                     return Ok(Err(p));
                 }
             }
+            crate::challenges::settle(&tx, &customer, now)?;
             let member = program::load_member(&tx, &customer, &shop_url)?;
             tx.commit()?;
             Ok(member.ok_or_else(ApiProblem::internal))

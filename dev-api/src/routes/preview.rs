@@ -1,18 +1,20 @@
-//! `GET /v1/points-preview?amount=&currency=`: what a purchase would earn; `?order=` with the
-//! shop's claim for an order: what that order earns a shopper who joins.
+//! `GET /v1/points-preview?amount=&currency=[&collection=]`: what a purchase would earn, a
+//! running boost included; `?order=` with the shop's claim for an order: what that order earns
+//! a shopper who joins.
 
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
+use laurel_core::boost::is_handle;
 use laurel_core::earn::parse_amount;
 use laurel_core::money::is_currency_code;
 use laurel_core::tier::place;
 use laurel_core::wire::PointsPreview;
 
-use crate::app::AppState;
 use crate::extract::Params;
 use crate::problem::ApiProblem;
-use crate::{auth, orders, program};
+use crate::state::AppState;
+use crate::{auth, boosts, orders, program};
 
 pub async fn get(
     State(state): State<AppState>,
@@ -28,6 +30,7 @@ pub async fn get(
         return Ok(Json(PointsPreview {
             points,
             multiplier: 1.0,
+            boost: None,
         }));
     }
     let cents = q
@@ -36,6 +39,12 @@ pub async fn get(
         .ok_or_else(|| {
             ApiProblem::validation("amount must be a decimal like 49.90 (at most two decimals).")
         })?;
+    let collection = q.get("collection").cloned();
+    if collection.as_deref().is_some_and(|c| !is_handle(c)) {
+        return Err(ApiProblem::validation(
+            "collection must be a handle like running-gear: lowercase letters, digits and dashes.",
+        ));
+    }
     let currency_ok = q.get("currency").is_some_and(|c| is_currency_code(c));
     if !currency_ok {
         return Err(ApiProblem::validation(
@@ -57,9 +66,13 @@ pub async fn get(
                 })
                 .unwrap_or(1.0);
             let percent = (multiplier * 100.0).round() as u32;
+            let base = program::order_points(conn, cents, percent)?;
+            let (points, boost) =
+                boosts::for_purchase(conn, crate::now(), collection.as_deref(), base)?;
             Ok(PointsPreview {
-                points: program::order_points(conn, cents, percent)?,
+                points,
                 multiplier,
+                boost,
             })
         })
         .await

@@ -6,10 +6,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use laurel_core::wire::{RedemptionList, RedemptionRequest};
 
-use crate::app::AppState;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Claim};
 use crate::problem::ApiProblem;
+use crate::state::AppState;
 use crate::{auth, ledger};
 
 pub async fn post(
@@ -56,6 +56,9 @@ pub async fn post(
             .with_db(move |conn| {
                 let tx = conn.transaction()?;
                 let result = ledger::redeem(&tx, &customer, &req.reward_id, &seed, now)?;
+                if result.is_ok() {
+                    crate::challenges::settle(&tx, &customer, now)?;
+                }
                 let (status, body) = match &result {
                     Ok(r) => (201, serde_json::to_string(r).unwrap_or_default()),
                     Err(p) => (p.status.as_u16(), p.body()),

@@ -5,9 +5,9 @@ use axum::http::HeaderMap;
 use axum::Json;
 use laurel_core::wire::WidgetData;
 
-use crate::app::AppState;
 use crate::problem::ApiProblem;
-use crate::{auth, picks, program};
+use crate::state::AppState;
+use crate::{auth, boosts, challenges, picks, program};
 
 pub async fn get(
     State(state): State<AppState>,
@@ -39,6 +39,10 @@ pub async fn get(
                 Some(c) => picks::for_you(conn, c, &tiers, &rewards, now)?,
                 None => Vec::new(),
             };
+            let challenges = match customer.as_ref().filter(|c| c.enrolled) {
+                Some(c) => challenges::for_member(conn, &c.id)?,
+                None => Vec::new(),
+            };
             Ok(Ok(WidgetData {
                 program: program::program(conn)?,
                 signed_in: customer.is_some(),
@@ -47,6 +51,8 @@ pub async fn get(
                 rewards,
                 tiers,
                 for_you,
+                boosts: boosts::listed(conn, now)?,
+                challenges,
             }))
         })
         .await?

@@ -4,8 +4,9 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 
-use laurel_dev_api::app::{router, AppState};
+use laurel_dev_api::app::router;
 use laurel_dev_api::site::mint;
+use laurel_dev_api::state::AppState;
 use laurel_dev_api::{db, now, seed, Settings};
 
 pub const ORIGIN: &str = "http://127.0.0.1:9";
