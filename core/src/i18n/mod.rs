@@ -75,16 +75,17 @@ impl Locale {
         }
     }
 
-    /// This locale's strings. A release widget carries one language (see `build.rs`), which
-    /// every locale gets: the page's.
-    // Not inlined: each view asks for its strings, and the shop's labels are looked up here.
-    #[inline(never)]
+    /// This locale's strings, with the shop's labels in place (see [`use_labels`]).
     pub fn messages(self) -> &'static Messages {
-        if let Some((locale, labeled)) = LABELED.get() {
-            if locale == self {
-                return labeled;
-            }
+        match LABELED.get() {
+            Some((locale, labeled)) if FIXED || locale == self => labeled,
+            _ => self.catalog(),
         }
+    }
+
+    /// This locale's catalog. A release widget carries one language (see `build.rs`), which
+    /// every locale gets: the page's.
+    fn catalog(self) -> &'static Messages {
         #[cfg(laurel_one_locale)]
         return {
             let _ = self;
@@ -172,7 +173,7 @@ pub fn use_labels(locale: Locale, messages: Option<Messages>) {
 /// wrong with any label. A label that is not a key, not text, or has other `{placeholders}`
 /// than the catalog's keeps the catalog's text; labels for other languages are ignored.
 pub fn with_labels(locale: Locale, labels: Option<&Json>) -> (Messages, Vec<String>) {
-    let mut messages = locale.messages().clone();
+    let mut messages = locale.catalog().clone();
     let mut problems = Vec::new();
     let ours = match labels {
         Some(Json::Obj(_)) => labels.and_then(|l| l.get(locale.bcp47())),
@@ -251,6 +252,68 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::parse;
+
+    fn labeled(locale: Locale, labels: &str) -> (Messages, Vec<String>) {
+        with_labels(locale, parse(labels).ok().as_ref())
+    }
+
+    #[test]
+    fn a_shop_label_replaces_its_text_in_its_language_only() {
+        let labels = r#"{"en": {"redeem_short": "Claim", "redeem": "Claim {reward}"},
+                         "th": {"redeem_short": "รับ"}}"#;
+        let (en, problems) = labeled(Locale::En, labels);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(en.redeem_short, "Claim");
+        assert_eq!(fill(en.redeem, &[("reward", "Tote")]), "Claim Tote");
+        // Every other text is the catalog's.
+        assert_eq!(en.filter_all, Locale::En.messages().filter_all);
+        let (th, _) = labeled(Locale::Th, labels);
+        assert_eq!(th.redeem_short, "รับ");
+        assert_eq!(th.redeem, TH.redeem);
+        // No labels for the language: the catalog as it is.
+        let (id, problems) = labeled(Locale::Id, labels);
+        assert!(problems.is_empty());
+        assert_eq!(id.redeem_short, ID.redeem_short);
+        // In use, they are what the locale's messages are; the next labels start afresh.
+        use_labels(Locale::En, Some(en));
+        assert_eq!(Locale::En.messages().redeem_short, "Claim");
+        assert_eq!(Locale::Th.messages().redeem_short, TH.redeem_short);
+        let (again, _) = labeled(Locale::En, r#"{"en": {}}"#);
+        assert_eq!(again.redeem_short, EN.redeem_short);
+        use_labels(Locale::En, None);
+        assert_eq!(Locale::En.messages().redeem_short, EN.redeem_short);
+    }
+
+    #[test]
+    fn a_bad_label_is_named_and_keeps_the_catalog_text() {
+        let (en, problems) = labeled(
+            Locale::En,
+            r#"{"en": {"redeem": "Claim it", "status_short": "{points} to go", "nope": "x",
+                       "redeem_short": " ", "filter_all": 3}}"#,
+        );
+        assert_eq!(en.redeem, EN.redeem, "a placeholder went missing");
+        assert_eq!(en.status_short, "{points} to go");
+        assert_eq!(en.redeem_short, EN.redeem_short);
+        assert_eq!(en.filter_all, EN.filter_all);
+        assert_eq!(
+            problems,
+            [
+                "data-labels: \"redeem\" needs the same {placeholders} as Laurel's text",
+                "data-labels: \"nope\" is not a label Laurel has",
+                "data-labels: \"redeem_short\" is empty",
+                "data-labels: \"filter_all\" is not text",
+            ]
+        );
+        for not_an_object in ["[]", "\"beans\"", "not json"] {
+            let (m, problems) = labeled(Locale::En, not_an_object);
+            assert_eq!(m.redeem, EN.redeem);
+            assert_eq!(
+                problems,
+                ["data-labels: expected a JSON object of languages"]
+            );
+        }
+    }
 
     #[test]
     fn fills_placeholders() {
