@@ -34,7 +34,7 @@ fn main() {
     let mut out = String::from(
         "/// One locale's strings, from `catalogs/<locale>.json`. `{name}` placeholders are filled\n\
          /// by [`fill`]; `{points}` is always a filled `points_amount`; numbers and dates are\n\
-         /// formatted by `Intl` first.\n#[derive(Debug)]\npub struct Messages {\n",
+         /// formatted by `Intl` first.\n#[derive(Debug, Clone)]\n#[repr(C)]\npub struct Messages {\n",
     );
     for (key, text) in &english {
         let _ = writeln!(
@@ -44,6 +44,11 @@ fn main() {
         );
     }
     out.push_str("}\n");
+    // The keys in field order, for a shop's labels (`data-labels`): one string, so that the
+    // release wasm carries no table of pointers for them.
+    let keys: Vec<&str> = english.keys().map(String::as_str).collect();
+    let _ = writeln!(out, "pub const KEYS: &str = {:?};", keys.join(" "));
+    let _ = writeln!(out, "const COUNT: usize = {};", keys.len());
     match &only {
         Some(l) => {
             let variant = format!("{}{}", l[..1].to_uppercase(), &l[1..]);

@@ -91,6 +91,8 @@ pub struct Config {
     pub nudges: Nudges,
     pub timeout_ms: u32,
     pub cart: CartMode,
+    /// The shop's labels (`data-labels`), JSON as written: see `i18n::with_labels`.
+    pub labels: Option<String>,
     /// The shop's endpoint that answers `{"token": ...}` with a fresh token for the signed-in
     /// shopper, or `{"token": null}`.
     pub token_url: Option<String>,
@@ -236,6 +238,7 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         nudges,
         timeout_ms,
         cart: parse_cart(attrs)?,
+        labels: attrs.value("labels"),
         token_url,
     })
 }

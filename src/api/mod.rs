@@ -9,6 +9,7 @@ use std::future::Future;
 
 pub use error::ApiError;
 pub use http::{decode_widget, HttpClient};
+pub use json_value::parse as parse_json;
 pub use laurel_core::wire::*;
 
 /// What the widget needs from a loyalty API; one method per operation of `api/openapi.yaml`.

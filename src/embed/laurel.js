@@ -128,7 +128,7 @@
       return api[name].apply(api, cmd.slice(1));
     },
     // Settings from code instead of a tag: a detached tag with the same attributes
-    // (cartUrl becomes data-cart-url), which replaces a running widget.
+    // (cartUrl becomes data-cart-url, labels as JSON), which replaces a running widget.
     init: function (options) {
       var tag = d.createElement("script");
       tag.setAttribute("data-laurel-init", "");
@@ -136,7 +136,8 @@
         var name = key.replace(/[A-Z]/g, function (c) {
           return "-" + c.toLowerCase();
         });
-        tag.setAttribute("data-" + name, String(options[key]));
+        var value = options[key];
+        tag.setAttribute("data-" + name, typeof value === "object" ? JSON.stringify(value) : String(value));
       });
       api.__tag(tag);
     },

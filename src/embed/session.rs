@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use laurel_core::config::Config;
+use laurel_core::i18n::{use_labels, with_labels};
 use leptos::prelude::{on_cleanup, window_event_listener_untyped, Owner};
 
 use super::{events, hosts, loader};
@@ -43,6 +44,15 @@ pub fn begin(config: Config) {
     // The store loads before any view mounts, and mounting is what would otherwise start the
     // executor; an Err only means it runs already.
     let _ = any_spawner::Executor::init_wasm_bindgen();
+    // The shop's labels, from the catalog each time: a new tag or init replaces the last ones.
+    let labels = config.labels.as_deref().map(|text| {
+        let json = crate::api::parse_json(text).ok();
+        with_labels(config.locale, json.as_ref())
+    });
+    if let Some((_, problems)) = &labels {
+        problems.iter().for_each(|p| crate::browser::report(p));
+    }
+    use_labels(config.locale, labels.map(|(m, _)| m));
     // A root owner: a session must not be disposed with whatever view happens to be current.
     let owner = Owner::new_root(None);
     let store = owner.with(|| {

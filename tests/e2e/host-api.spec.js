@@ -307,8 +307,11 @@ test("destroy() removes every node and listener, and a new init starts again", a
 
   const api = await page.evaluate(() => document.querySelector("script[data-api]").dataset.api);
   const token = await shopperToken(page, request);
-  await page.evaluate(([api, token]) => window.Laurel.init({ api, token, mount: "#loyalty", view: "rewards" }), [api, token]);
+  // Labels may be given as an object: init writes them to data-labels as JSON.
+  const labels = { en: { filter_all: "Everything" } };
+  await page.evaluate(([api, token, labels]) => window.Laurel.init({ api, token, labels, mount: "#loyalty", view: "rewards" }), [api, token, labels]);
   await expect(tab(inline(page), "Rewards")).toHaveAttribute("aria-current", "page");
+  await expect(inline(page).locator("[part~=filter]").first()).toHaveText("Everything");
   await expect(page.locator("laurel-widget")).toHaveCount(1);
   // A new tag adds its launcher again.
   await page.evaluate(([api, token]) => {

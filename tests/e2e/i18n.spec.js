@@ -68,3 +68,33 @@ test("every view in Persian passes axe", async ({ page }) => {
     await test.step(view, () => noViolations(page, "#loyalty"));
   }
 });
+
+test("a shop's labels replace Laurel's texts in the page's language, and a bad one is named on the console", async ({ page }) => {
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const labels = JSON.stringify({
+    en: { redeem_short: "Claim", filter_all: "Everything", nope: "x", redeem: "Claim it" },
+    th: { redeem_short: "รับเลย" },
+  });
+  const withLabels = withAttrs(`data-labels='${labels}'`);
+  await plainPage(page, withLabels);
+  await page.goto("/plain.html?as=member");
+  const w = inline(page);
+  await w.getByRole("button", { name: "Rewards", exact: true }).click();
+  await expect(w.getByRole("button", { name: "Everything" })).toBeVisible();
+  const redeem = w.locator("[part~=redeem]").first();
+  await expect(redeem).toHaveText("Claim");
+  // A label without the text's {reward} keeps Laurel's, and both problems are said.
+  await expect(redeem).toHaveAttribute("aria-label", /^Redeem /);
+  await expect.poll(() => errors.filter((e) => e.includes("data-labels")).length).toBe(2);
+  expect(errors.join("\n")).toContain('data-labels: "nope" is not a label Laurel has');
+  expect(errors.join("\n")).toContain('data-labels: "redeem" needs the same {placeholders}');
+
+  // The same tag on a Thai page: the Thai label, the Thai catalog for the rest.
+  await page.unroute(/\/plain\.html/);
+  await plainPage(page, (html) => withLabels(html).replace(/<html lang="[^"]*"/, '<html lang="th"'));
+  await page.reload();
+  await w.getByRole("button", { name: "รางวัล", exact: true }).click();
+  await expect(w.locator("[part~=redeem]").first()).toHaveText("รับเลย");
+  await expect(w.locator("[part~=filter]").first()).not.toHaveText("Everything");
+});
