@@ -266,7 +266,8 @@ async fn api_text_is_rendered_as_text_not_html() {
 #[wasm_bindgen_test]
 async fn loading_is_announced_and_busy() {
     let (host, store) = mount(Load::Loading);
-    let status = find(&host, "[role=status]").expect("status");
+    // The skeleton is the status; the panel's (empty) nudge region is one too.
+    let status = find(&host, "[part~=skeleton][role=status]").expect("status");
     assert!(status
         .text_content()
         .unwrap_or_default()
@@ -275,7 +276,8 @@ async fn loading_is_announced_and_busy() {
     assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("true"));
     store.data.set(Load::Ready(data(Some(maya()), "/join")));
     leptos::task::tick().await;
-    assert!(find(&host, "[role=status]").is_none());
+    assert!(find(&host, "[part~=skeleton]").is_none());
+    assert!(!text(&host).contains("Loading your rewards"));
     assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("false"));
 }
 
