@@ -176,7 +176,7 @@ pub fn with_labels(locale: Locale, labels: Option<&Json>) -> (Messages, Vec<Stri
     let mut messages = locale.catalog().clone();
     let mut problems = Vec::new();
     let ours = match labels {
-        Some(Json::Obj(_)) => labels.and_then(|l| l.get(locale.bcp47())),
+        Some(l @ Json::Obj(_)) => l.get(locale.bcp47()),
         _ => {
             problems.push("data-labels: expected a JSON object of languages".to_owned());
             None
