@@ -6,6 +6,7 @@ use laurel::api::{ApiError, HttpClient, LoyaltyApi};
 use laurel::state::{Origin, Store};
 use laurel::ui::Widget;
 use laurel_core::config::{parse_config, ElementAttrs};
+use laurel_core::i18n::Locale;
 use laurel_core::load::{ErrorKind, Load};
 use laurel_core::time::rfc3339;
 use laurel_core::view::View;
@@ -203,6 +204,20 @@ async fn one_point_is_singular() {
     let all = text(&host);
     assert!(all.contains("1 point"), "{all}");
     assert!(!all.contains("1 points"), "{all}");
+}
+
+// The plural rules compiled into the wasm instead of `Intl.PluralRules`: the browser's CLDR data
+// is the reference, for every shipped language.
+#[wasm_bindgen_test]
+fn plural_categories_match_the_browsers() {
+    for locale in Locale::ALL {
+        let tags = js_sys::Array::of1(&locale.bcp47().into());
+        let rules = js_sys::Intl::PluralRules::new(&tags, &js_sys::Object::new());
+        for n in (0..=120).chain([1_000, 1_001, 100_000, 1_000_001]) {
+            let browser = rules.select(n as f64) == "one";
+            assert_eq!(locale.singular(n), browser, "{} {n}", locale.bcp47());
+        }
+    }
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,4 @@
-//! Number formatting and plural rules through the browser's `Intl`.
+//! Number and date formatting through the browser's `Intl`.
 
 use std::cell::RefCell;
 
@@ -10,7 +10,6 @@ use wasm_bindgen::JsValue;
 struct Formatters {
     locale: Locale,
     number: Intl::NumberFormat,
-    plural: Intl::PluralRules,
     date: Intl::DateTimeFormat,
 }
 
@@ -43,7 +42,6 @@ fn with_formatters<T>(locale: Locale, f: impl FnOnce(&Formatters) -> T) -> T {
             Formatters {
                 locale,
                 number: Intl::NumberFormat::new(&locales, &Object::new()),
-                plural: Intl::PluralRules::new(&locales, &Object::new()),
                 date: Intl::DateTimeFormat::new(&locales, &date_options),
             }
         });
@@ -61,11 +59,6 @@ pub fn number(locale: Locale, n: u64) -> String {
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| n.to_string())
     })
-}
-
-/// The CLDR plural category (`one`, `other`, ...) of `n` in `locale`.
-pub fn plural(locale: Locale, n: u64) -> String {
-    with_formatters(locale, |fmt| fmt.plural.select(n as f64).into())
 }
 
 /// Money in its currency, e.g. `€12.50`; `None` for an amount `Intl` could not format.

@@ -48,7 +48,11 @@ pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
             ("count", &crate::browser::intl::number(locale, n)),
             (
                 "unit",
-                points_name.for_category(&crate::browser::intl::plural(locale, n)),
+                if locale.singular(n) {
+                    &points_name.one
+                } else {
+                    &points_name.other
+                },
             ),
         ],
     )

@@ -57,6 +57,17 @@ impl Locale {
         }
     }
 
+    /// Whether a whole number `n` takes the singular (CLDR's `one`): English's 1, Persian's 0
+    /// and 1; Thai and Indonesian have no singular. The browser's `Intl.PluralRules` agrees (a
+    /// component test checks), and this needs no code in the wasm.
+    pub fn singular(self, n: u64) -> bool {
+        match ONLY.unwrap_or(self) {
+            Self::En => n == 1,
+            Self::Fa => n <= 1,
+            Self::Th | Self::Id => false,
+        }
+    }
+
     /// The tag handed to `Intl` and naming the catalog. Always a valid tag, so `Intl`
     /// constructors cannot throw.
     pub fn bcp47(self) -> &'static str {
@@ -256,6 +267,15 @@ mod tests {
 
     fn labeled(locale: Locale, labels: &str) -> (Messages, Vec<String>) {
         with_labels(locale, parse(labels).ok().as_ref())
+    }
+
+    #[test]
+    fn one_is_singular_in_english_zero_and_one_in_persian_nothing_in_thai_or_indonesian() {
+        let ones = |l: Locale| (0..=3).filter(|&n| l.singular(n)).collect::<Vec<_>>();
+        assert_eq!(ones(Locale::En), [1]);
+        assert_eq!(ones(Locale::Fa), [0, 1]);
+        assert!(ones(Locale::Th).is_empty() && ones(Locale::Id).is_empty());
+        assert!(!Locale::En.singular(1_000_001));
     }
 
     #[test]
