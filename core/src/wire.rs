@@ -160,17 +160,6 @@ pub struct PointsName {
     pub other: String,
 }
 
-impl PointsName {
-    /// The form for a CLDR plural category (`one`, `other`, ...); anything but `one` is plural.
-    pub fn for_category(&self, category: &str) -> &str {
-        if category == "one" {
-            &self.one
-        } else {
-            &self.other
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     pub first_name: String,
@@ -722,16 +711,5 @@ mod tests {
         let p: Problem = serde_json::from_str(r#"{"title":"Nope"}"#).expect("minimal problem");
         assert_eq!(p.kind, "about:blank");
         assert_eq!(p.status, None);
-    }
-
-    #[test]
-    fn points_name_picks_the_plural_form() {
-        let n = PointsName {
-            one: "point".into(),
-            other: "points".into(),
-        };
-        assert_eq!(n.for_category("one"), "point");
-        assert_eq!(n.for_category("other"), "points");
-        assert_eq!(n.for_category("few"), "points");
     }
 }
