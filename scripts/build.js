@@ -98,7 +98,7 @@ if (!loaderSource.includes(glueName) || !loaderSource.includes(wasmFiles)) {
 // one line.
 const loader =
   "/*! Laurel loyalty widget loader, MIT OR Apache-2.0 */\n" +
-  esbuild.transformSync(loaderSource, { minify: true, target: "es2017", legalComments: "none" }).code;
+  esbuild.transformSync(loaderSource, { minify: true, target: "es2020", legalComments: "none" }).code;
 
 // 4. dist/: the widget and the demo storefront.
 fs.rmSync(dist, { recursive: true, force: true });

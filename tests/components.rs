@@ -378,6 +378,9 @@ async fn a_script_tag_mounts_a_custom_element_with_an_open_shadow_root_once() {
         .expect("attr");
     start(&script);
     let host = find_in(&target, "laurel-widget").expect("a <laurel-widget> in the mount");
+    // It mounts when it connects: laurel.js's connectedCallback says so, in the next task.
+    assert!(host.shadow_root().is_none());
+    laurel::embed::connect(&host);
     let root = host.shadow_root().expect("open shadow root");
     assert!(root
         .query_selector("section.laurel")

@@ -177,10 +177,10 @@ pub fn create(
         let _ = element.set_attribute(name, value);
     }
     register(&element, true, signature);
+    // Its connectedCallback mounts it, in a task after this one.
     parent
         .insert_before(&element, before)
         .map_err(|_| "could not add <laurel-widget> to the page")?;
-    mount(&element);
     Ok(())
 }
 

@@ -3,7 +3,7 @@
  * It loads the wasm from beside itself, defines <laurel-widget> and <laurel-points>, and turns
  * window.Laurel (a command queue until then) into the JS API. It never throws into the page.
  */
-(function () {
+(() => {
   "use strict";
   var w = window;
   var d = document;
@@ -40,15 +40,15 @@
   // task that starts the widget.
   var idle = w.requestIdleCallback || setTimeout;
   wasmResponse.then(
-    function () {
-      idle(function () {
+    () => {
+      idle(() => {
         new Intl.NumberFormat(lang);
-        idle(function () {
+        idle(() => {
           new Intl.DateTimeFormat(lang);
         });
       });
     },
-    function () {}
+    () => {}
   );
 
   var wasm = null; // the module's exports, once it runs
@@ -77,7 +77,7 @@
     }
     dead = true;
     console.error("Laurel: stopped after an internal error", error);
-    d.querySelectorAll("laurel-widget").forEach(function (host) {
+    d.querySelectorAll("laurel-widget").forEach((host) => {
       if (host.shadowRoot) {
         var note = d.createElement("p");
         note.className = "root laurel";
@@ -88,8 +88,8 @@
     });
   }
   // A trap inside an event handler reaches the window as an error event, not our calls.
-  w.addEventListener("error", function (e) {
-    if (e.error instanceof WebAssembly.RuntimeError && String(e.error.stack).indexOf(wasmUrl) >= 0) {
+  w.addEventListener("error", (e) => {
+    if (e.error instanceof WebAssembly.RuntimeError && String(e.error.stack).includes(wasmUrl)) {
       e.preventDefault();
       fail(e.error);
     }
@@ -99,7 +99,7 @@
       return;
     }
     if (wasm) {
-      safely(function () {
+      safely(() => {
         f(wasm);
       });
     } else {
@@ -115,8 +115,8 @@
   }
   // Commands wait for the DOM too, so that they run after the tags that came first.
   function send(name, arg) {
-    domReady(function () {
-      whenReady(function (m) {
+    domReady(() => {
+      whenReady((m) => {
         m.command(name, arg);
       });
     });
@@ -124,9 +124,9 @@
 
   var api = {
     __laurel: true,
-    push: function (cmd) {
+    push(cmd) {
       var name = Array.isArray(cmd) && cmd[0];
-      if (typeof name !== "string" || name === "push" || name.charAt(0) === "_" || typeof api[name] !== "function") {
+      if (typeof name !== "string" || name === "push" || name[0] === "_" || typeof api[name] !== "function") {
         console.error("Laurel: unknown command", cmd);
         return undefined;
       }
@@ -134,11 +134,11 @@
     },
     // Settings from code instead of a tag: a detached tag with the same attributes
     // (cartUrl becomes data-cart-url, labels as JSON), which replaces a running widget.
-    init: function (options) {
+    init(options) {
       var tag = d.createElement("script");
       tag.setAttribute("data-laurel-init", "");
-      Object.keys(options || {}).forEach(function (key) {
-        var name = key.replace(/[A-Z]/g, function (c) {
+      Object.keys(options || {}).forEach((key) => {
+        var name = key.replace(/[A-Z]/g, (c) => {
           return "-" + c.toLowerCase();
         });
         var value = options[key];
@@ -146,38 +146,38 @@
       });
       api.__tag(tag);
     },
-    open: function (view) {
+    open(view) {
       send("open", view);
     },
-    close: function () {
+    close() {
       send("close");
     },
-    identify: function (token) {
+    identify(token) {
       send("identify", token);
     },
-    logout: function () {
+    logout() {
       send("logout");
     },
-    refresh: function () {
+    refresh() {
       send("refresh");
     },
-    destroy: function () {
+    destroy() {
       send("destroy");
-      subscriptions.slice().forEach(function (off) {
+      subscriptions.slice().forEach((off) => {
         off();
       });
     },
-    on: function (type, handler) {
+    on(type, handler) {
       var name = String(type);
       if (name.indexOf("laurel:") !== 0) {
         name = "laurel:" + name;
       }
       if (typeof handler !== "function") {
         console.error("Laurel: on() needs a function");
-        return function () {};
+        return () => {};
       }
       d.addEventListener(name, handler);
-      var off = function () {
+      var off = () => {
         d.removeEventListener(name, handler);
         var i = subscriptions.indexOf(off);
         if (i >= 0) {
@@ -188,19 +188,19 @@
       return off;
     },
     // The first /v1/widget answer for this API and token, once; null when there is none.
-    __prefetched: function (url, token) {
+    __prefetched(url, token) {
       var f = first;
       if (!f || f.url !== url || f.token !== token) {
         return null;
       }
       first = null;
       // Its answer is taken up in a task of its own, not in the one that starts the widget.
-      return new Promise(function (done) {
+      return new Promise((done) => {
         setTimeout(done, 0, f.response);
       });
     },
     // The last answer shown to this shopper in this tab, to paint before the API answers.
-    __cached: function (url, token) {
+    __cached(url, token) {
       try {
         return w.sessionStorage.getItem(cacheKey(url, token));
       } catch (e) {
@@ -208,14 +208,14 @@
       }
     },
     // The key this shopper's seen nudges are kept under in localStorage, the cache's.
-    __key: function (url, token) {
+    __key(url, token) {
       return cacheKey(url, token);
     },
     // Forgets every cached answer: another shopper signed in or out.
-    __forget: function () {
+    __forget() {
       try {
         var store = w.sessionStorage;
-        Object.keys(store).forEach(function (k) {
+        Object.keys(store).forEach((k) => {
           if (k.indexOf("laurel:") === 0) {
             store.removeItem(k);
           }
@@ -224,11 +224,11 @@
     },
     // A tag's token: read once, then gone from the DOM, where any script or scraper could
     // read it.
-    __token: function (tag) {
+    __token(tag) {
       return tokens.has(tag) ? tokens.get(tag) : tag.getAttribute("data-token");
     },
     // Starts a tag's widget, once per tag.
-    __tag: function (tag) {
+    __tag(tag) {
       if (!tag.__laurel) {
         tag.__laurel = true;
         if (tag.hasAttribute("data-token")) {
@@ -240,7 +240,7 @@
     },
   };
   w.Laurel = api;
-  domReady(function () {
+  domReady(() => {
     // Every copy of this tag on the page, in document order, whichever async copy ran first:
     // the first tag's settings serve the page, and queued commands find every widget there.
     var tags = d.querySelectorAll("script[src]");
@@ -255,8 +255,8 @@
     }
     // Commands queued before the script ran: Laurel = Laurel || []; Laurel.push(["open"]).
     if (Array.isArray(existing)) {
-      existing.forEach(function (cmd) {
-        safely(function () {
+      existing.forEach((cmd) => {
+        safely(() => {
           api.push(cmd);
         });
       });
@@ -269,7 +269,7 @@
     var t = ((tag && tag.getAttribute("data-locale")) || "").trim() || (d.documentElement.getAttribute("lang") || "").trim() || navigator.language || "";
     var l = t.toLowerCase().split(/[-_]/)[0];
     l = l === "in" ? "id" : l;
-    return Object.prototype.hasOwnProperty.call(wasmFiles, l) ? l : "en";
+    return Object.hasOwn(wasmFiles, l) ? l : "en";
   }
 
   // The customer a token names, for the cache key: a digest token's second part, or a JWT's sub.
@@ -312,21 +312,21 @@
     // "timeout", any other failure to null, which has the wasm ask again itself.
     var ms = Math.min(Math.max(parseInt(tag.getAttribute("data-timeout"), 10) || 10000, 1000), 60000);
     var response = fetch(url, { headers: headers, credentials: "omit", signal: AbortSignal.timeout(ms) }).then(
-      function (r) {
+      (r) => {
         if (r.ok) {
           r.clone()
             .json()
-            .then(function (data) {
+            .then((data) => {
               if (data && data.member) {
                 delete data.member.marketing_opt_in;
               }
               w.sessionStorage.setItem(cacheKey(url, token), JSON.stringify(data));
             })
-            .catch(function () {});
+            .catch(() => {});
         }
         return r;
       },
-      function (e) {
+      (e) => {
         return e && e.name === "TimeoutError" ? "timeout" : null;
       }
     );
@@ -358,26 +358,23 @@
           return observed;
         }
         connectedCallback() {
-          var el = this;
-          whenReady(function (m) {
-            if (el.isConnected) {
-              m.connect(el);
+          whenReady((m) => {
+            if (this.isConnected) {
+              m.connect(this);
             }
           });
         }
         disconnectedCallback() {
-          var el = this;
-          whenReady(function (m) {
-            if (!el.isConnected) {
-              m.disconnect(el);
+          whenReady((m) => {
+            if (!this.isConnected) {
+              m.disconnect(this);
             }
           });
         }
         attributeChangedCallback(attr, before, after) {
-          var el = this;
-          if (before !== after && el.isConnected) {
-            whenReady(function (m) {
-              m.changed(el);
+          if (before !== after && this.isConnected) {
+            whenReady((m) => {
+              m.changed(this);
             });
           }
         }
@@ -388,24 +385,31 @@
   define("laurel-points", ["amount", "currency", "collection"]);
 
   import(new URL("laurel-wasm.js", base).href)
-    .then(function (m) {
+    .then((m) => {
       // The work that waited (starting the tags' widgets, the page's queued commands) runs
-      // in order, in a task after the one that compiled the module, so the page gets the main
-      // thread in between. Work that comes meanwhile queues behind it.
-      return m.default(wasmResponse).then(function () {
-        setTimeout(function () {
-          wasm = m;
-          waiting.splice(0).forEach(function (f) {
-            safely(function () {
-              f(m);
-            });
+      // in order, each in a task of its own, so the page gets the main thread in between.
+      // What a piece causes runs next (a tag's widget mounts when it connects), and work that
+      // comes meanwhile queues behind it all.
+      return m.default(wasmResponse).then(() => {
+        setTimeout(function next() {
+          var f = waiting.shift();
+          var rest = waiting;
+          if (!f || dead) {
+            wasm = m;
+            return;
+          }
+          waiting = [];
+          safely(() => {
+            f(m);
           });
+          waiting = waiting.concat(rest);
+          setTimeout(next, 0);
         }, 0);
       });
     })
-    .catch(function (error) {
+    .catch((error) => {
       console.error("Laurel: could not start", error);
-      reserved.forEach(function (el) {
+      reserved.forEach((el) => {
         el.style.minBlockSize = "";
       });
     });
