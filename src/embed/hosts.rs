@@ -177,7 +177,8 @@ pub fn create(
         let _ = element.set_attribute(name, value);
     }
     register(&element, true, signature);
-    // Its connectedCallback mounts it, in a task after this one.
+    // laurel.js's connectedCallback mounts it: in the next task while the work that waited for
+    // the wasm runs (this start is part of it), at once after that.
     parent
         .insert_before(&element, before)
         .map_err(|_| "could not add <laurel-widget> to the page")?;

@@ -393,11 +393,11 @@
       return m.default(wasmResponse).then(() => {
         setTimeout(function next() {
           var f = waiting.shift();
-          var rest = waiting;
           if (!f || dead) {
             wasm = m;
             return;
           }
+          var rest = waiting;
           waiting = [];
           safely(() => {
             f(m);
