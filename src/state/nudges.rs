@@ -33,13 +33,14 @@ impl Store {
         self.nudging.set(true);
     }
 
-    /// Remembers `key` as seen to the end.
+    /// Remembers `key` as seen to the end (a celebration is remembered when it is told and
+    /// again when its panel closes: kept once).
     fn mark_seen(self, key: &str) {
         if let Some(m) = self.memory() {
-            let mut seen = stored(&m).unwrap_or_default();
-            seen.push(' ');
-            seen.push_str(key);
-            keep(&m, &seen);
+            let seen = stored(&m).unwrap_or_default();
+            if !is_seen(&seen, key) {
+                keep(&m, &[&seen, " ", key].concat());
+            }
         }
     }
 

@@ -87,6 +87,11 @@ test("reaching a tier is celebrated where the member is, announced, and without 
     { name: "laurel:nudge", kind: "tier-reached", id: next.id },
     { name: "laurel:nudge-shown", kind: "tier-reached", id: next.id },
   ]);
+  // Remembered when told and again when dismissed: kept once.
+  await inline(page).locator("[part~=nudge][data-kind=tier-reached]").getByRole("button").click();
+  await expect(inline(page).locator("[part~=nudge][data-kind=tier-reached]")).toHaveCount(0);
+  const kept = await page.evaluate((key) => Object.values(localStorage).join(" ").split(" ").filter((k) => k === key).length, `tier-reached:${next.id}`);
+  expect(kept).toBe(1);
 });
 
 test("data-nudges=off tells the page only; badge shows the launcher's badge, no toast", async ({ page, widgetApi }) => {
