@@ -1,12 +1,10 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::time::Duration;
 
 use laurel_core::decode::FromJson;
 use laurel_core::encode::ToJson;
 use laurel_core::json::Json;
 use laurel_core::retry::{delay_ms, Outcome};
-use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit, Response};
@@ -21,7 +19,7 @@ pub struct HttpClient {
     base: String,
     token: Rc<RefCell<Option<String>>>,
     token_url: Option<String>,
-    timeout: Duration,
+    timeout_ms: f64,
 }
 
 fn js_text(e: JsValue) -> String {
@@ -56,7 +54,7 @@ impl HttpClient {
             base: base.trim_end_matches('/').to_owned(),
             token: Rc::new(RefCell::new(token)),
             token_url,
-            timeout: Duration::from_millis(u64::from(timeout_ms)),
+            timeout_ms: f64::from(timeout_ms),
         }
     }
 
@@ -106,22 +104,16 @@ impl HttpClient {
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            set_timeout_with_handle(
-                move || {
-                    timed_out.set(true);
-                    controller.abort();
-                },
-                self.timeout,
-            )
-            .ok()
+            crate::browser::timer::after(self.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
         };
         let result = match Self::request(out, &controller.signal()) {
             Ok(request) => send(request).await,
             Err(e) => (Err(ApiError::Network(js_text(e))), None),
         };
-        if let Some(t) = timer {
-            t.clear();
-        }
+        timer.clear();
         match result {
             (Err(_), _) if timed_out.get() => (Err(ApiError::Timeout), None),
             other => other,
@@ -180,7 +172,7 @@ impl HttpClient {
                 js_sys::Math::random(),
             );
             match wait {
-                Some(ms) => crate::browser::sleep(ms).await,
+                Some(ms) => crate::browser::sleep(ms as f64).await,
                 None => return Err(error),
             }
         }

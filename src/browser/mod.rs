@@ -1,11 +1,14 @@
 //! Browser services that every room above needs: console reporting, clipboard, sharing, storage,
-//! `Intl` formatting and fresh keys. Reached through `Reflect` where an API may be missing, so a
-//! missing API degrades quietly. Nothing here knows about the widget's views or state.
+//! timers, `Intl` formatting and fresh keys. Reached through `Reflect` where an API may be
+//! missing, so a missing API degrades quietly. Nothing here knows about the widget's views or
+//! state.
 
 pub mod intl;
 mod services;
+pub mod timer;
 
 pub use services::{can_share, copy_text, keep, new_key, share, stored};
+pub use timer::sleep;
 
 /// A console error prefixed with the widget's name, so shop owners can find it.
 pub fn report(message: &str) {
@@ -28,15 +31,4 @@ pub fn page_path() -> String {
         .map(|w| w.location())
         .and_then(|l| Some(l.pathname().ok()? + &l.search().ok()? + &l.hash().ok()?))
         .unwrap_or_else(|| "/".to_owned())
-}
-
-/// Resolves after `ms` milliseconds.
-pub async fn sleep(ms: u64) {
-    let ms = i32::try_from(ms).unwrap_or(i32::MAX);
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -477,17 +477,14 @@ impl Store {
             return;
         }
         let wait_ms = ((expires - 60) as f64 * 1000.0 - js_sys::Date::now()).max(5_000.0);
-        let timer = set_timeout_with_handle(
-            move || {
-                spawn_local(async move {
-                    if self.is_live() && client.renew().await && self.is_live() {
-                        self.schedule_renewal();
-                    }
-                });
-            },
-            std::time::Duration::from_millis(wait_ms as u64),
-        );
-        self.services.update_value(|s| s.renewal = timer.ok());
+        let timer = crate::browser::timer::after(wait_ms, move || {
+            spawn_local(async move {
+                if self.is_live() && client.renew().await && self.is_live() {
+                    self.schedule_renewal();
+                }
+            });
+        });
+        self.services.update_value(|s| s.renewal = Some(timer));
     }
 
     /// A reward card is on screen: `laurel:reward-viewed`, once per reward and widget.

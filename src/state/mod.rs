@@ -103,7 +103,7 @@ struct Services {
     /// How many `open(view)` requests were made, so a widget applies only newer ones.
     nav_requests: u32,
     /// The timer that renews the token before it expires.
-    renewal: Option<leptos::prelude::TimeoutHandle>,
+    renewal: Option<crate::browser::timer::Timer>,
     /// When the data on screen was fetched (ms since the epoch), for "as of" while offline.
     fetched_at: f64,
     /// How many refreshes were started: only the latest one's answer is applied, since answers

@@ -2,7 +2,6 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use laurel_core::boost::{phase_between, Phase};
 use laurel_core::i18n::fill;
@@ -10,7 +9,7 @@ use laurel_core::time::parse_rfc3339;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::browser::{intl, now_secs};
+use crate::browser::{intl, now_secs, timer};
 use crate::state::Store;
 
 /// Runs once when the boost ends, so the view can drop what the boost added.
@@ -45,9 +44,8 @@ pub fn boost_line(
         None if !over.replace(true) => ended(),
         None => {}
     };
-    if let Ok(timer) = set_interval_with_handle(tick, Duration::from_secs(1)) {
-        on_cleanup(move || timer.clear());
-    }
+    let timer = timer::every(1000.0, tick);
+    on_cleanup(move || timer.clear());
     Some(view! { <div class="boost" part="boost" node_ref=line>{first}</div> }.into_any())
 }
 
