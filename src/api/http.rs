@@ -172,7 +172,7 @@ impl HttpClient {
                 js_sys::Math::random(),
             );
             match wait {
-                Some(ms) => crate::browser::sleep(ms as f64).await,
+                Some(ms) => crate::browser::timer::sleep(ms as f64).await,
                 None => return Err(error),
             }
         }

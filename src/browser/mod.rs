@@ -8,7 +8,6 @@ mod services;
 pub mod timer;
 
 pub use services::{can_share, copy_text, keep, new_key, share, stored};
-pub use timer::sleep;
 
 /// A console error prefixed with the widget's name, so shop owners can find it.
 pub fn report(message: &str) {
