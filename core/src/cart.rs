@@ -48,7 +48,7 @@ pub fn apply_href(mode: &CartMode, code: &str, page: &str) -> Option<String> {
     let code = encode_component(code);
     let href = match mode {
         CartMode::None | CartMode::Event => return None,
-        CartMode::Url(template) => template.replace("{code}", &code),
+        CartMode::Url(template) => crate::text::replace(template, "{code}", &code),
         CartMode::Shopify => {
             format!("/discount/{code}?redirect={}", encode_component(page))
         }

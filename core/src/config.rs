@@ -162,7 +162,7 @@ pub struct ElementAttrs<F> {
 impl<F: Fn(&str) -> Option<String>> Attrs for ElementAttrs<F> {
     fn value(&self, key: &str) -> Option<String> {
         (self.get)(&format!("{}{key}", self.prefix))
-            .map(|v| v.trim().to_owned())
+            .map(|v| v.trim_ascii().to_owned())
             .filter(|v| !v.is_empty())
     }
 
@@ -218,9 +218,9 @@ pub fn parse_config(attrs: &dyn Attrs, page_lang: Option<&str>) -> Result<Config
         [choice(attrs, "nudges", &["toast", "badge", "off"], 0)?];
     let timeout_ms = match attrs.value("timeout") {
         None => DEFAULT_TIMEOUT_MS,
-        Some(t) => t
-            .parse::<u32>()
-            .map_err(|_| invalid(attrs, "timeout", t, "milliseconds, e.g. 10000"))?
+        Some(t) => crate::text::number(&t)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| invalid(attrs, "timeout", t, "milliseconds, e.g. 10000"))?
             .clamp(1_000, 60_000),
     };
     let token_url = match attrs.value("token-url") {

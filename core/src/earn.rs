@@ -11,8 +11,13 @@ pub fn parse_amount(s: &str) -> Option<u64> {
     if s.contains('.') && frac.is_empty() {
         return None;
     }
-    let whole: u64 = whole.parse().ok()?;
-    let frac: u64 = format!("{frac:0<2}").parse().ok()?;
+    let whole = crate::text::number(whole)?;
+    // "5" is 50 hundredths.
+    let frac = match frac.len() {
+        0 => 0,
+        1 => crate::text::number(frac)? * 10,
+        _ => crate::text::number(frac)?,
+    };
     whole.checked_mul(100)?.checked_add(frac)
 }
 

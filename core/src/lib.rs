@@ -17,6 +17,7 @@ pub mod money;
 pub mod nudge;
 pub mod retry;
 pub mod safe_url;
+pub mod text;
 pub mod tier;
 pub mod time;
 pub mod token;

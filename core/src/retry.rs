@@ -48,8 +48,8 @@ pub fn delay_ms(
 
 /// A `Retry-After` value in milliseconds from now: delta seconds or an HTTP date.
 pub fn retry_after_ms(value: &str, now: i64) -> Option<u64> {
-    let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
+    let value = value.trim_ascii();
+    if let Some(secs) = crate::text::number(value) {
         return Some(secs.saturating_mul(1000));
     }
     let at = parse_http_date(value)?;

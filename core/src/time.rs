@@ -1,5 +1,7 @@
 //! Calendar arithmetic for timestamps on the wire, without a date-time dependency.
 
+use crate::text::number;
+
 /// Days since 1970-01-01 to a civil (year, month, day). Howard Hinnant's algorithm.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -28,16 +30,20 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 /// The Unix time of an HTTP date in its preferred form, `Sun, 06 Nov 1994 08:49:37 GMT`
 /// (RFC 9110), as `Retry-After` carries it.
 pub fn parse_http_date(s: &str) -> Option<i64> {
-    let rest = s.trim().split_once(", ")?.1;
+    let s = s.trim_ascii();
+    let rest = &s[crate::text::find(s, ", ")? + 2..];
     let mut parts = rest.split(' ');
-    let day: u32 = parts.next()?.parse().ok()?;
+    let day = u32::try_from(number(parts.next()?)?).ok()?;
     let name = parts.next()?;
     let months = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     let month = months.iter().position(|m| *m == name)? as u32 + 1;
-    let year: i64 = parts.next()?.parse().ok()?;
-    let mut hms = parts.next()?.split(':').map(|p| p.parse::<i64>().ok());
+    let year = i64::try_from(number(parts.next()?)?).ok()?;
+    let mut hms = parts
+        .next()?
+        .split(':')
+        .map(|p| number(p).and_then(|n| i64::try_from(n).ok()));
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next() != Some("GMT") || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
@@ -117,7 +123,7 @@ pub fn valid_birthday(s: &str) -> bool {
     if b.len() != 5 || b[2] != b'-' || !s.is_ascii() {
         return false;
     }
-    let (Ok(m), Ok(d)) = (s[..2].parse::<u32>(), s[3..].parse::<u32>()) else {
+    let (Some(m), Some(d)) = (number(&s[..2]), number(&s[3..])) else {
         return false;
     };
     let max = match m {

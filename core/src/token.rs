@@ -11,7 +11,7 @@ pub fn expires_at(token: &str) -> Option<i64> {
     let first = parts.next()?;
     let second = parts.next()?;
     if first == "ld1" {
-        let iat: i64 = parts.next()?.parse().ok()?;
+        let iat = i64::try_from(crate::text::number(parts.next()?)?).ok()?;
         return Some(iat.saturating_add(DIGEST_LIFETIME_SECS));
     }
     let payload = base64url(second)?;
@@ -21,13 +21,13 @@ pub fn expires_at(token: &str) -> Option<i64> {
 /// The whole number after `key` and a colon in JSON text: enough to schedule a renewal, and
 /// no JSON parser in the wasm for it.
 fn number_after(json: &str, key: &str) -> Option<i64> {
-    let rest = json[json.find(key)? + key.len()..].trim_start();
-    let rest = rest.strip_prefix(':')?.trim_start();
+    let rest = json[crate::text::find(json, key)? + key.len()..].trim_ascii_start();
+    let rest = rest.strip_prefix(':')?.trim_ascii_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 15 {
         return None;
     }
-    rest[..digits].parse().ok()
+    i64::try_from(crate::text::number(&rest[..digits])?).ok()
 }
 
 /// Decodes unpadded base64url.

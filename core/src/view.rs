@@ -40,7 +40,9 @@ impl View {
     }
 
     pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == name.trim())
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == name.trim_ascii())
     }
 
     /// Views that show a member's own data; guests and non-members see Home instead.

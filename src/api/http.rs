@@ -294,7 +294,7 @@ async fn read(response: Response) -> Tried {
         );
     }
     let kind = header("content-type").unwrap_or_default();
-    if !kind.contains("json") {
+    if laurel_core::text::find(&kind, "json").is_none() {
         // Shown as "unexpected response: text/html".
         return (Err(ApiError::Decode(kind)), None);
     }

@@ -53,7 +53,7 @@ fn run(name: &str, arg: JsValue) {
             hosts::remove_all();
             super::loader::forget();
         }
-        ("identify", Some(_)) => match arg.as_string().map(|t| t.trim().to_owned()) {
+        ("identify", Some(_)) => match arg.as_string().map(|t| t.trim_ascii().to_owned()) {
             Some(token) if !token.is_empty() => session::switch_shopper(Some(token)),
             _ => report("Laurel.identify(token) needs a token"),
         },

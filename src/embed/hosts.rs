@@ -353,7 +353,7 @@ fn claim_view(
 ) -> Result<Option<Mounted>, String> {
     let order = element
         .get_attribute("order")
-        .filter(|o| !o.trim().is_empty())
+        .filter(|o| !o.trim_ascii().is_empty())
         .ok_or(r#"<laurel-widget view="claim"> needs order="...": the claim your shop's backend signed for the order"#)?;
     let container = shadow::container(element, config, "root")?;
     let handle = mount_into(

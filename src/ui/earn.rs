@@ -140,7 +140,11 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     // choices are stored, not signals, because nothing renders from them.
     let month = StoredValue::new(0u32);
     let day = StoredValue::new(0u32);
-    let chosen = |ev| event_target_value(&ev).parse().unwrap_or(0);
+    let chosen = |ev| {
+        laurel_core::text::number(&event_target_value(&ev))
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0)
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let birthday = format!("{:02}-{:02}", month.get_value(), day.get_value());

@@ -203,7 +203,7 @@ pub fn with_labels(locale: Locale, labels: Option<&Json>) -> (Messages, Vec<Stri
             .and_then(|i| messages.slot(i));
         let problem = match (slot, text) {
             (None, _) => "is not a label Laurel has",
-            (Some(_), Json::Str(t)) if t.trim().is_empty() => "is empty",
+            (Some(_), Json::Str(t)) if t.trim_ascii().is_empty() => "is empty",
             (Some(slot), Json::Str(t)) => {
                 if placeholders(t) == placeholders(slot) {
                     *slot = Box::leak(t.clone().into_boxed_str());
