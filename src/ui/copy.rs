@@ -24,7 +24,7 @@ pub fn CopyButton(
     };
     view! {
         <button type="button" class=format!("button {class}") aria-label=label on:click=copy>
-            {move || if copied.get() { msgs.copied } else { msgs.copy }}
+            {move || Some((if copied.get() { msgs.copied } else { msgs.copy }).into_any())}
         </button>
     }
 }

@@ -161,7 +161,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                             type="button"
                             class="button"
                             part="button confirm"
-                            disabled=move || in_flight || store.offline.get()
+                            disabled=move || super::flag(in_flight || store.offline.get())
                             aria-busy=in_flight.to_string()
                             on:click=move |_| store.confirm_redeem()
                         >
@@ -188,7 +188,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                 node_ref=dialog
                 on:keydown=keydown
             >
-                {body}
+                {super::reactive::dynamic(body)}
             </div>
         }.into_any()), None)}
     }

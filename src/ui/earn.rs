@@ -17,12 +17,13 @@ pub fn WaysToEarn(store: Store, origin: Origin) -> impl IntoView {
     let rules = move || with_data(store, |d| d.earn_rules.clone()).unwrap_or_default();
     view! {
         <ul class="earn-list" part="earn-list">
-            {move || {
+            {move || Some({
                 rules()
                     .into_iter()
                     .map(|rule| view! { <EarnItem store=store rule=rule origin=origin /> }.into_any())
                     .collect_view()
-            }}
+                    .into_any()
+            })}
         </ul>
     }
 }
@@ -99,7 +100,7 @@ fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
             <button
                 type="button"
                 class="button small"
-                disabled=move || busy(EarnKind::Newsletter)
+                disabled=move || super::flag(busy(EarnKind::Newsletter))
                 on:click=move |_| store.earn(EarnKind::Newsletter, ActionRequest::NewsletterSubscribe(NoFields {}), here)
             >
                 {msgs.newsletter_subscribe}
@@ -178,7 +179,7 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
             <button
                 type="submit"
                 class="button small"
-                disabled=move || store.earn_action(EarnKind::Birthday) == ActionState::Busy
+                disabled=move || super::flag(store.earn_action(EarnKind::Birthday) == ActionState::Busy)
             >
                 {msgs.birthday_save}
             </button>

@@ -33,13 +33,13 @@ pub fn HistoryView(store: Store) -> impl IntoView {
                 .with(|h| (h.error, h.loaded, h.loading, h.items.is_empty(), h.next.is_some()));
             if let Some(kind) = error {
                 let retry = Retry::History(loaded);
-                return view! { <ErrorPanel store=store kind=kind retry=retry /> }.into_any();
+                return Some(view! { <ErrorPanel store=store kind=kind retry=retry /> }.into_any());
             }
             if loading {
-                return view! { <p class="muted" role="status">{msgs.loading}</p> }.into_any();
+                return Some(view! { <p class="muted" role="status">{msgs.loading}</p> }.into_any());
             }
             if loaded && empty {
-                return view! { <p class="muted">{msgs.history_empty}</p> }.into_any();
+                return Some(view! { <p class="muted">{msgs.history_empty}</p> }.into_any());
             }
             more
                 .then(|| view! {
@@ -47,7 +47,6 @@ pub fn HistoryView(store: Store) -> impl IntoView {
                         {msgs.load_more}
                     </button>
                 }.into_any())
-                .into_any()
         }}
     }
 }

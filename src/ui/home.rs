@@ -16,13 +16,13 @@ use crate::state::{ActionState, Origin, Store};
 /// Home: the member's summary, or the way in for a guest or a non-member.
 #[component]
 pub fn Home(store: Store, origin: Origin) -> impl IntoView {
-    move || {
+    super::reactive::dynamic(move || {
         with_data(store, |d| match (&d.member, d.signed_in) {
             (Some(_), _) => member_home(store, d, origin).into_any(),
             (None, true) => view! { <EnrollForm store=store origin=origin /> }.into_any(),
             (None, false) => view! { <JoinPrompt store=store /> }.into_any(),
         })
-    }
+    })
 }
 
 fn member_home(store: Store, d: &WidgetData, origin: Origin) -> impl IntoView {

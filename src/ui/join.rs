@@ -9,7 +9,7 @@ use crate::state::{ActionState, Origin, Store};
 #[component]
 pub fn JoinPrompt(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
-    move || {
+    super::reactive::dynamic(move || {
         with_data(store, |d| {
             let bonus = points(store, d.program.signup_bonus);
             let join = safe_url(&d.program.signup_url);
@@ -29,8 +29,9 @@ pub fn JoinPrompt(store: Store) -> impl IntoView {
                     </p>
                 </div>
             }
+            .into_any()
         })
-    }
+    })
 }
 
 /// For a signed-in shopper who has not joined: explicit terms, a separate marketing opt-in.
@@ -49,8 +50,8 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
             missing_terms.set(true);
         }
     };
-    let busy = move || store.enrollment() == ActionState::Busy;
-    move || {
+    let busy = move || super::flag(store.enrollment() == ActionState::Busy);
+    super::reactive::dynamic(move || {
         with_data(store, |d| {
             let bonus = points(store, d.program.signup_bonus);
             let terms_url = safe_url(&d.program.terms_url);
@@ -96,6 +97,7 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                     </button>
                 </form>
             }
+            .into_any()
         })
-    }
+    })
 }

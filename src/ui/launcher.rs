@@ -130,7 +130,7 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
                 type="button"
                 class="launcher-button"
                 part="launcher-button"
-                aria-expanded=move || open.get().to_string()
+                aria-expanded=move || super::aria(open.get())
                 on:click=move |_| if open.get_untracked() { store.close() } else { store.open(None) }
             >
                 <span>{msgs.launcher_open}</span>

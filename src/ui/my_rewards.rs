@@ -10,8 +10,8 @@ use crate::state::Store;
 pub fn MyRewards(store: Store) -> impl IntoView {
     let msgs = store.locale.messages();
     store.load_redemptions();
-    move || {
-        match store.redemptions.get() {
+    super::reactive::dynamic(move || {
+        Some(match store.redemptions.get() {
         Some(Load::Ready(list)) if list.is_empty() => view! { <p class="muted">{msgs.my_rewards_empty}</p> }.into_any(),
         Some(Load::Ready(list)) => view! {
             <ul class="codes" part="codes">
@@ -23,8 +23,8 @@ pub fn MyRewards(store: Store) -> impl IntoView {
             view! { <ErrorPanel store=store kind=kind retry=Retry::Codes /> }.into_any()
         }
         _ => view! { <p class="muted" role="status">{msgs.loading}</p> }.into_any(),
-    }
-    }
+        })
+    })
 }
 
 #[component]

@@ -45,7 +45,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
     };
     view! {
         <nav class="tabs" part="nav" aria-label=msgs.nav_label>
-            {move || {
+            {move || Some({
                 tabs()
                     .into_iter()
                     .map(|(v, label)| view! {
@@ -60,7 +60,8 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                         </button>
                     }.into_any())
                     .collect_view()
-            }}
+                    .into_any()
+            })}
         </nav>
         {move || store.offline.get().then(|| {
             let time = crate::browser::intl::time(store.locale, store.fetched_at());
@@ -68,7 +69,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
         })}
         {super::nudge::nudge_region(store, None)}
         <div class="view" part="view">
-            {move || match shown.get() {
+            {move || Some(match shown.get() {
                 View::Home => view! { <Home store=store origin=origin /> }.into_any(),
                 View::Rewards => view! { <Rewards store=store origin=origin /> }.into_any(),
                 View::Earn => view! { <WaysToEarn store=store origin=origin /> }.into_any(),
@@ -76,7 +77,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                 View::History => view! { <HistoryView store=store /> }.into_any(),
                 View::How => view! { <HowItWorks store=store /> }.into_any(),
                 View::Challenges => view! { <Challenges store=store /> }.into_any(),
-            }}
+            })}
         </div>
         <RedeemDialog store=store origin=origin />
     }

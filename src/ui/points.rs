@@ -23,7 +23,7 @@ pub fn PointsBadge(
     } else {
         msgs.earn_preview
     };
-    move || {
+    super::reactive::dynamic(move || {
         let p = preview.get()?;
         let joined = store
             .data
@@ -62,5 +62,5 @@ pub fn PointsBadge(
             }
             .into_any()
         })
-    }
+    })
 }

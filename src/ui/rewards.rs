@@ -67,7 +67,7 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
     };
     view! {
         <div class="catalog-controls" role="group" aria-label=msgs.filter_label>
-            {move || {
+            {move || Some({
                 filters()
                     .into_iter()
                     .map(|(f, label)| view! {
@@ -75,14 +75,15 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                             type="button"
                             class="chip"
                             part="filter"
-                            aria-pressed=move || (filter.get() == f).to_string()
+                            aria-pressed=move || super::aria(filter.get() == f)
                             on:click=move |_| filter.set(f)
                         >
                             {label}
                         </button>
                     }.into_any())
                     .collect_view()
-            }}
+                    .into_any()
+            })}
         </div>
         <label class="sort">
             <span>{msgs.sort_label}</span>
@@ -98,16 +99,17 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
                 {has_picks.then(|| view! { <option value="picks">{msgs.sort_recommended}</option> }.into_any())}
             </select>
         </label>
-        <p class="muted" hidden=move || !none_shown()>{msgs.no_rewards}</p>
+        <p class="muted" hidden=move || super::flag(!none_shown())>{msgs.no_rewards}</p>
         <ul class="rewards" part="rewards">
-            {move || {
+            {move || Some({
                 items()
                     .into_iter()
                     .map(|(reward, status)| view! {
                         <RewardCard store=store reward=reward status=status filter=filter origin=origin />
                     }.into_any())
                     .collect_view()
-            }}
+                    .into_any()
+            })}
         </ul>
     }
 }
@@ -146,7 +148,7 @@ pub fn RewardCard(
         move || filter.get().matches(&reward, &status)
     };
     view! {
-        <li class="reward" part="reward" data-status=status.as_str() hidden=move || !shown()>
+        <li class="reward" part="reward" data-status=status.as_str() hidden=move || super::flag(!shown())>
             {image.map(|src| view! { <img class="reward-image" src=src alt="" loading="lazy" /> }.into_any())}
             <div class="reward-body">
                 <h3 class="subtitle">{reward.name.clone()}</h3>
@@ -161,7 +163,7 @@ pub fn RewardCard(
                     type="button"
                     class="button small"
                     part="button redeem"
-                    disabled=move || store.offline.get()
+                    disabled=move || super::flag(store.offline.get())
                     data-reward=reward.id.clone()
                     aria-label=label
                     on:click=move |_| {
