@@ -201,6 +201,7 @@ fn Picks(store: Store, origin: Origin) -> impl IntoView {
                         reason=why.to_owned()
                     />
                 }
+                .into_any()
             })
             .collect::<Vec<_>>()
     })

@@ -41,7 +41,7 @@ fn CodeItem(store: Store, redemption: Redemption) -> impl IntoView {
             <Fulfilled store=store redemption=redemption />
             {copy.map(|c| {
                 let label = format!("{}: {c}", msgs.copy);
-                view! { <CopyButton locale=store.locale text=c class="small" label=label /> }
+                view! { <CopyButton locale=store.locale text=c class="small" label=label /> }.into_any()
             })}
         </li>
     }

@@ -20,15 +20,17 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
     let msgs = store.locale.messages();
     let is_member =
         super::reactive::memo(move || with_data(store, |d| d.member.is_some()).unwrap_or(false));
-    // A members-only view asked for by a guest shows Home.
-    let shown = Memo::new(move |_| {
+    // A members-only view asked for by a guest shows Home. Not a memo: the view changes with
+    // what it reads but for a shopper who joins on a view open to all, and a `Memo<View>` would
+    // compile Leptos's memo for one more type.
+    let shown = move || {
         let v = view.get();
         if v.members_only() && !is_member.get() {
             View::Home
         } else {
             v
         }
-    });
+    };
     let tabs = move || {
         let mut t = vec![
             (View::Home, msgs.view_home),
@@ -53,7 +55,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
                             type="button"
                             class="tab"
                             part="tab"
-                            aria-current=move || (shown.get() == v).then_some("page")
+                            aria-current=move || (shown() == v).then_some("page")
                             on:click=move |_| view.set(v)
                         >
                             {label}
@@ -69,7 +71,7 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
         })}
         {super::nudge::nudge_region(store, None)}
         <div class="view" part="view">
-            {move || Some(match shown.get() {
+            {move || Some(match shown() {
                 View::Home => view! { <Home store=store origin=origin /> }.into_any(),
                 View::Rewards => view! { <Rewards store=store origin=origin /> }.into_any(),
                 View::Earn => view! { <WaysToEarn store=store origin=origin /> }.into_any(),
