@@ -17,13 +17,7 @@ pub fn WaysToEarn(store: Store, origin: Origin) -> impl IntoView {
     let rules = move || with_data(store, |d| d.earn_rules.clone()).unwrap_or_default();
     view! {
         <ul class="earn-list" part="earn-list">
-            {move || Some({
-                rules()
-                    .into_iter()
-                    .map(|rule| view! { <EarnItem store=store rule=rule origin=origin /> }.into_any())
-                    .collect_view()
-                    .into_any()
-            })}
+            {move || super::list(rules(), |rule| view! { <EarnItem store=store rule=rule origin=origin /> }.into_any())}
         </ul>
     }
 }

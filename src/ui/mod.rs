@@ -89,6 +89,11 @@ pub fn aria(on: bool) -> Option<&'static str> {
     Some(if on { "true" } else { "false" })
 }
 
+/// One row per item, as the one view type reactive children return (see `aria`).
+pub fn list<T>(items: Vec<T>, row: impl FnMut(T) -> AnyView) -> Option<AnyView> {
+    Some(items.into_iter().map(row).collect_view().into_any())
+}
+
 /// A boolean attribute such as `disabled` or `hidden`: present when `on`.
 pub fn flag(on: bool) -> Option<&'static str> {
     on.then_some("")

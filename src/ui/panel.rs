@@ -47,23 +47,17 @@ pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoVie
     };
     view! {
         <nav class="tabs" part="nav" aria-label=msgs.nav_label>
-            {move || Some({
-                tabs()
-                    .into_iter()
-                    .map(|(v, label)| view! {
-                        <button
-                            type="button"
-                            class="tab"
-                            part="tab"
-                            aria-current=move || (shown() == v).then_some("page")
-                            on:click=move |_| view.set(v)
-                        >
-                            {label}
-                        </button>
-                    }.into_any())
-                    .collect_view()
-                    .into_any()
-            })}
+            {move || super::list(tabs(), |(v, label)| view! {
+                <button
+                    type="button"
+                    class="tab"
+                    part="tab"
+                    aria-current=move || (shown() == v).then_some("page")
+                    on:click=move |_| view.set(v)
+                >
+                    {label}
+                </button>
+            }.into_any())}
         </nav>
         {move || store.offline.get().then(|| {
             let time = crate::browser::intl::time(store.locale, store.fetched_at());

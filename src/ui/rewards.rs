@@ -67,23 +67,17 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
     };
     view! {
         <div class="catalog-controls" role="group" aria-label=msgs.filter_label>
-            {move || Some({
-                filters()
-                    .into_iter()
-                    .map(|(f, label)| view! {
-                        <button
-                            type="button"
-                            class="chip"
-                            part="filter"
-                            aria-pressed=move || super::aria(filter.get() == f)
-                            on:click=move |_| filter.set(f)
-                        >
-                            {label}
-                        </button>
-                    }.into_any())
-                    .collect_view()
-                    .into_any()
-            })}
+            {move || super::list(filters(), |(f, label)| view! {
+                <button
+                    type="button"
+                    class="chip"
+                    part="filter"
+                    aria-pressed=move || super::aria(filter.get() == f)
+                    on:click=move |_| filter.set(f)
+                >
+                    {label}
+                </button>
+            }.into_any())}
         </div>
         <label class="sort">
             <span>{msgs.sort_label}</span>
@@ -101,15 +95,9 @@ pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
         </label>
         <p class="muted" hidden=move || super::flag(!none_shown())>{msgs.no_rewards}</p>
         <ul class="rewards" part="rewards">
-            {move || Some({
-                items()
-                    .into_iter()
-                    .map(|(reward, status)| view! {
-                        <RewardCard store=store reward=reward status=status filter=filter origin=origin />
-                    }.into_any())
-                    .collect_view()
-                    .into_any()
-            })}
+            {move || super::list(items(), |(reward, status)| view! {
+                <RewardCard store=store reward=reward status=status filter=filter origin=origin />
+            }.into_any())}
         </ul>
     }
 }
