@@ -100,7 +100,10 @@ impl Locale {
         #[cfg(laurel_one_locale)]
         return {
             let _ = self;
-            ONLY_MESSAGES
+            thread_local! {
+                static ONLY_MESSAGES: &'static Messages = Box::leak(Box::new(unpack(&ONLY_PACKED)));
+            }
+            ONLY_MESSAGES.with(|m| *m)
         };
         #[cfg(not(laurel_one_locale))]
         match self {
@@ -118,6 +121,40 @@ pub const FIXED: bool = ONLY.is_some();
 // `Messages`, a static per compiled-in language, and `ONLY`: the one language of a release
 // wasm (`None` natively), a constant that lets the compiler drop what the others would need.
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+
+/// A catalog as `build.rs` packs it for a release wasm: one byte per character, which brotli
+/// compresses better than the three bytes of UTF-8 a Thai character takes.
+#[cfg(any(test, laurel_one_locale))]
+struct Packed {
+    /// The texts in `KEYS` order, parted by NULs. A byte below `0x80` is ASCII.
+    bytes: &'static [u8],
+    /// Byte `0x80 + i` stands for the `i`th of these.
+    chars: &'static [char],
+}
+
+/// The catalog a [`Packed`] holds, in one string kept for the page's life.
+#[cfg(any(test, laurel_one_locale))]
+fn unpack(packed: &Packed) -> Messages {
+    let text: String = packed
+        .bytes
+        .iter()
+        .map(|&b| match b.checked_sub(0x80) {
+            None => char::from(b),
+            Some(i) => packed
+                .chars
+                .get(usize::from(i))
+                .copied()
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+        })
+        .collect();
+    let text: &'static str = text.leak();
+    let mut all = [""; COUNT];
+    for (slot, text) in all.iter_mut().zip(text.split('\0')) {
+        *slot = text;
+    }
+    // SAFETY: `Messages` has the layout of `[&'static str; COUNT]` (see `slot`).
+    unsafe { std::mem::transmute::<[&'static str; COUNT], Messages>(all) }
+}
 
 impl Messages {
     /// The text of the `i`th key of [`KEYS`].
@@ -267,6 +304,28 @@ mod tests {
 
     fn labeled(locale: Locale, labels: &str) -> (Messages, Vec<String>) {
         with_labels(locale, parse(labels).ok().as_ref())
+    }
+
+    #[test]
+    fn a_packed_catalog_unpacks_to_the_catalog() {
+        for (packed, catalog) in [
+            (&EN_PACKED, &EN),
+            (&TH_PACKED, &TH),
+            (&ID_PACKED, &ID),
+            (&FA_PACKED, &FA),
+        ] {
+            assert_eq!(format!("{:?}", unpack(packed)), format!("{catalog:?}"));
+        }
+        // One byte a character and one between texts, where Thai takes three in UTF-8.
+        let mut th = TH.clone();
+        let (mut chars, mut utf8) = (0, 0);
+        for i in 0..COUNT {
+            let text = th.slot(i).map_or("", |t| *t);
+            chars += text.chars().count();
+            utf8 += text.len();
+        }
+        assert_eq!(TH_PACKED.bytes.len(), chars + COUNT - 1);
+        assert!(chars * 2 < utf8, "{chars} characters in {utf8} bytes");
     }
 
     #[test]
