@@ -49,9 +49,7 @@ pub fn apply_href(mode: &CartMode, code: &str, page: &str) -> Option<String> {
     let href = match mode {
         CartMode::None | CartMode::Event => return None,
         CartMode::Url(template) => crate::text::replace(template, "{code}", &code),
-        CartMode::Shopify => {
-            format!("/discount/{code}?redirect={}", encode_component(page))
-        }
+        CartMode::Shopify => ["/discount/", &code, "?redirect=", &encode_component(page)].concat(),
         CartMode::WooCommerce => with_query_param(page, "coupon_code", &code),
     };
     safe_url(&href)
@@ -66,9 +64,9 @@ fn with_query_param(page: &str, key: &str, value: &str) -> String {
         .split('&')
         .filter(|p| !p.is_empty() && p.split('=').next() != Some(key))
         .collect();
-    let ours = format!("{key}={value}");
+    let ours = [key, "=", value].concat();
     pairs.push(&ours);
-    let mut out = format!("{path}?{}", pairs.join("&"));
+    let mut out = [path, "?", &pairs.join("&")].concat();
     if !fragment.is_empty() {
         out.push('#');
         out.push_str(fragment);

@@ -128,19 +128,30 @@ pub enum ConfigError {
     },
 }
 
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ConfigError {
+    /// What is wrong, for the console. Built by concatenation, as `crate::text` says why.
+    pub fn message(&self) -> String {
         match self {
-            Self::Missing { attribute, hint } => write!(f, "{attribute} is missing: {hint}"),
+            Self::Missing { attribute, hint } => [attribute, " is missing: ", hint].concat(),
             Self::Invalid {
                 attribute,
                 value,
                 expected,
-            } => write!(
-                f,
-                "{attribute}=\"{value}\" is not valid: expected {expected}"
-            ),
+            } => [
+                attribute,
+                "=\"",
+                value,
+                "\" is not valid: expected ",
+                expected,
+            ]
+            .concat(),
         }
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
     }
 }
 
@@ -161,13 +172,13 @@ pub struct ElementAttrs<F> {
 
 impl<F: Fn(&str) -> Option<String>> Attrs for ElementAttrs<F> {
     fn value(&self, key: &str) -> Option<String> {
-        (self.get)(&format!("{}{key}", self.prefix))
+        (self.get)(&self.label(key))
             .map(|v| v.trim_ascii().to_owned())
             .filter(|v| !v.is_empty())
     }
 
     fn label(&self, key: &str) -> String {
-        format!("{}{key}", self.prefix)
+        [self.prefix, key].concat()
     }
 }
 
@@ -198,7 +209,7 @@ fn choice(
     names
         .iter()
         .position(|n| *n == value)
-        .ok_or_else(|| invalid(attrs, key, value, format!("one of {}", names.join(", "))))
+        .ok_or_else(|| invalid(attrs, key, value, ["one of ", &names.join(", ")].concat()))
 }
 
 /// The page-wide settings. `page_lang` is the host page's `<html lang>`, used when no locale is
@@ -267,7 +278,7 @@ fn parse_cart(attrs: &dyn Attrs) -> Result<CartMode, ConfigError> {
             attrs,
             "cart",
             mode,
-            format!("one of {}", CartMode::NAMES),
+            ["one of ", CartMode::NAMES].concat(),
         )),
     }
 }

@@ -9,6 +9,7 @@
 //! `wire`, which the dev API uses; a test checks that both decoders agree on the spec's examples.
 
 use crate::json::{self, Json};
+use crate::text;
 use crate::wire::*;
 
 /// Counts of points and thresholds are whole numbers in `0..=MAX_COUNT`.
@@ -32,32 +33,40 @@ impl DecodeError {
     fn within(mut self, segment: &str) -> Self {
         self.path = match (self.path.is_empty(), self.path.starts_with('[')) {
             (true, _) => segment.to_owned(),
-            (false, true) => format!("{segment}{}", self.path),
-            (false, false) => format!("{segment}.{}", self.path),
+            (false, true) => [segment, &self.path].concat(),
+            (false, false) => [segment, ".", &self.path].concat(),
         };
         self
     }
 }
 
+impl DecodeError {
+    /// `member.balance: expected ...`, or the problem alone for the whole body. Built by
+    /// concatenation, as `crate::text` says why.
+    pub fn message(&self) -> String {
+        if self.path.is_empty() {
+            self.problem.clone()
+        } else {
+            [&self.path, ": ", &self.problem].concat()
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.problem)
-        } else {
-            write!(f, "{}: {}", self.path, self.problem)
-        }
+        f.write_str(&self.message())
     }
 }
 
 fn expected(what: &str, found: &Json) -> DecodeError {
     // Integers as written; no float formatting, which would cost the wasm its code.
     let found = match found {
-        Json::Num(n) if n.fract() == 0.0 && n.abs() <= MAX_COUNT => format!("{}", *n as i64),
+        Json::Num(n) if n.fract() == 0.0 && n.abs() <= MAX_COUNT => text::signed(*n as i64),
         Json::Num(n) if n.fract() != 0.0 && n.abs() <= MAX_COUNT => "a fraction".to_owned(),
         Json::Num(_) => "a number out of range".to_owned(),
         other => other.kind().to_owned(),
     };
-    DecodeError::new(format!("expected {what}, found {found}"))
+    DecodeError::new(["expected ", what, ", found ", &found].concat())
 }
 
 pub trait FromJson: Sized {
@@ -66,7 +75,7 @@ pub trait FromJson: Sized {
 
 /// Parses and decodes a response body.
 pub fn decode<T: FromJson>(text: &str) -> Result<T, DecodeError> {
-    let v = json::parse(text).map_err(|e| DecodeError::new(e.to_string()))?;
+    let v = json::parse(text).map_err(|e| DecodeError::new(e.message()))?;
     T::from_json(&v)
 }
 
@@ -191,7 +200,7 @@ fn each(v: &Json, f: &mut dyn FnMut(&Json) -> Result<(), DecodeError>) -> Result
         return Err(expected("an array", v));
     };
     for (i, item) in items.iter().enumerate() {
-        f(item).map_err(|e| e.within(&format!("[{i}]")))?;
+        f(item).map_err(|e| e.within(&["[", &text::decimal(i as u64), "]"].concat()))?;
     }
     Ok(())
 }

@@ -33,29 +33,37 @@ pub trait ToJson {
 impl ToJson for EnrollmentRequest {
     fn to_json(&self) -> String {
         let claim = match &self.order_claim {
-            Some(c) => format!(r#","order_claim":{}"#, string(c)),
+            Some(c) => [r#","order_claim":"#, &string(c)].concat(),
             None => String::new(),
         };
-        format!(
-            r#"{{"accept_terms":{},"marketing_opt_in":{}{claim}}}"#,
-            self.accept_terms, self.marketing_opt_in
-        )
+        let flag = |b: bool| if b { "true" } else { "false" };
+        [
+            r#"{"accept_terms":"#,
+            flag(self.accept_terms),
+            r#","marketing_opt_in":"#,
+            flag(self.marketing_opt_in),
+            &claim,
+            "}",
+        ]
+        .concat()
     }
 }
 
 impl ToJson for RedemptionRequest {
     fn to_json(&self) -> String {
-        format!(r#"{{"reward_id":{}}}"#, string(&self.reward_id))
+        [r#"{"reward_id":"#, &string(&self.reward_id), "}"].concat()
     }
 }
 
 impl ToJson for ActionRequest {
     fn to_json(&self) -> String {
         match self {
-            Self::SetBirthday(b) => format!(
-                r#"{{"kind":"set_birthday","birthday":{}}}"#,
-                string(&b.birthday)
-            ),
+            Self::SetBirthday(b) => [
+                r#"{"kind":"set_birthday","birthday":"#,
+                &string(&b.birthday),
+                "}",
+            ]
+            .concat(),
             Self::NewsletterSubscribe(_) => r#"{"kind":"newsletter_subscribe"}"#.into(),
             Self::SocialFollow(_) => r#"{"kind":"social_follow"}"#.into(),
         }

@@ -53,9 +53,22 @@ pub struct JsonError {
     pub problem: &'static str,
 }
 
+impl JsonError {
+    /// Where and what, for an error message (see `crate::text` for why not `format!`).
+    pub fn message(&self) -> String {
+        [
+            "invalid JSON at byte ",
+            &crate::text::decimal(self.at as u64),
+            ": ",
+            self.problem,
+        ]
+        .concat()
+    }
+}
+
 impl std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "invalid JSON at byte {}: {}", self.at, self.problem)
+        f.write_str(&self.message())
     }
 }
 

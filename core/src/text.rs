@@ -2,7 +2,9 @@
 //! together: 1 KB brotli). The widget looks for a few short patterns in short texts (a content
 //! type, a token, a date, a cart URL template), where a plain scan does what core's Two-Way
 //! searcher would; and it reads whole numbers of several widths, which one digit loop reads
-//! instead of a `str::parse` per integer type.
+//! instead of a `str::parse` per integer type. It writes numbers with one digit loop too, and
+//! builds its texts by concatenation: no `format!` reaches the wasm, so core's formatting
+//! machinery is not linked in.
 
 /// A whole number in ASCII digits, without sign or spaces, if it fits in a `u64`.
 pub fn number(s: &str) -> Option<u64> {
@@ -16,6 +18,31 @@ pub fn number(s: &str) -> Option<u64> {
             None
         }
     })
+}
+
+/// `n` in decimal digits, with leading zeros up to `width` digits.
+pub fn padded(mut n: u64, width: usize) -> String {
+    let mut digits = Vec::new();
+    while n > 0 || digits.len() < width.max(1) {
+        digits.push(char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+    }
+    digits.iter().rev().collect()
+}
+
+/// `n` in decimal digits.
+pub fn decimal(n: u64) -> String {
+    padded(n, 1)
+}
+
+/// `n` in decimal digits, after a `-` if it is negative.
+pub fn signed(n: i64) -> String {
+    let digits = decimal(n.unsigned_abs());
+    if n < 0 {
+        ["-", &digits].concat()
+    } else {
+        digits
+    }
 }
 
 /// The byte index where `needle` first occurs in `hay`.
@@ -66,6 +93,29 @@ mod tests {
             "٣",
         ] {
             assert_eq!(number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn writes_numbers_as_format_does() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            42,
+            99,
+            100,
+            2024,
+            9_007_199_254_740_992,
+            u64::MAX,
+        ] {
+            assert_eq!(decimal(n), n.to_string());
+            assert_eq!(padded(n, 2), format!("{n:02}"));
+            assert_eq!(padded(n, 4), format!("{n:04}"));
+        }
+        for n in [0, 5, -5, -10, i64::MIN, i64::MAX] {
+            assert_eq!(signed(n), n.to_string());
         }
     }
 

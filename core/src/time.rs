@@ -1,6 +1,6 @@
 //! Calendar arithmetic for timestamps on the wire, without a date-time dependency.
 
-use crate::text::number;
+use crate::text::{number, padded};
 
 /// Days since 1970-01-01 to a civil (year, month, day). Howard Hinnant's algorithm.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -102,19 +102,25 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
 /// `YYYY-MM-DD` of a Unix time (UTC).
 pub fn date(unix_secs: i64) -> String {
     let (y, m, d) = civil_from_days(unix_secs.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
+    let two = |n: u32| padded(u64::from(n), 2);
+    [&padded(y.unsigned_abs(), 4), "-", &two(m), "-", &two(d)].concat()
 }
 
 /// RFC 3339 in UTC, e.g. `2026-11-23T21:37:00Z`.
 pub fn rfc3339(unix_secs: i64) -> String {
     let secs = unix_secs.rem_euclid(86_400);
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        date(unix_secs),
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    let two = |n: i64| padded(n.unsigned_abs(), 2);
+    [
+        &date(unix_secs),
+        "T",
+        &two(secs / 3600),
+        ":",
+        &two(secs % 3600 / 60),
+        ":",
+        &two(secs % 60),
+        "Z",
+    ]
+    .concat()
 }
 
 /// Validates a `MM-DD` birthday (29 February allowed).

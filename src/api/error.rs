@@ -1,4 +1,5 @@
 use laurel_core::load::ErrorKind;
+use laurel_core::text::decimal;
 use laurel_core::wire::Problem;
 
 /// Every way a call to the loyalty API can fail.
@@ -35,18 +36,26 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// What went wrong, for the console. Concatenated, not formatted: see `laurel_core::text`.
+    pub fn message(&self) -> String {
+        let status = |s: &u16| ["HTTP ", &decimal(u64::from(*s))].concat();
+        match self {
+            Self::Network(e) => ["network error: ", e].concat(),
+            Self::Timeout => "timed out".into(),
+            Self::Status {
+                status: s,
+                problem: Some(p),
+            } => [&status(s), ": ", &p.title, " (", &p.kind, ")"].concat(),
+            Self::Status { status: s, .. } => status(s),
+            Self::Decode(e) => ["unexpected response: ", e].concat(),
+            Self::SignedOut => "signed out: no fresh token".into(),
+        }
+    }
+}
+
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Network(e) => write!(f, "network error: {e}"),
-            Self::Timeout => f.write_str("timed out"),
-            Self::Status {
-                status,
-                problem: Some(p),
-            } => write!(f, "HTTP {status}: {} ({})", p.title, p.kind),
-            Self::Status { status, .. } => write!(f, "HTTP {status}"),
-            Self::Decode(e) => write!(f, "unexpected response: {e}"),
-            Self::SignedOut => f.write_str("signed out: no fresh token"),
-        }
+        f.write_str(&self.message())
     }
 }

@@ -72,7 +72,7 @@ impl HttpClient {
         let headers = Headers::new()?;
         headers.set("Accept", "application/json")?;
         if let Some(token) = &out.token {
-            headers.set("Authorization", &format!("Bearer {token}"))?;
+            headers.set("Authorization", &["Bearer ", token].concat())?;
         }
         if out.body.is_some() {
             headers.set("Content-Type", "application/json")?;
@@ -134,7 +134,7 @@ impl HttpClient {
         let mut tries = 1;
         loop {
             let out = Outgoing {
-                url: format!("{}{path}", self.base),
+                url: [&self.base, path].concat(),
                 body,
                 idempotency_key,
                 token: self.token(),
@@ -242,7 +242,7 @@ impl HttpClient {
 }
 
 fn parse<T: FromJson>(text: &str) -> Result<T, ApiError> {
-    T::from_json(&super::json_value::parse(text)?).map_err(|e| ApiError::Decode(e.to_string()))
+    T::from_json(&super::json_value::parse(text)?).map_err(|e| ApiError::Decode(e.message()))
 }
 
 /// The first render's data. One copy for the client, the loader's request and the cache: the
@@ -329,7 +329,7 @@ impl LoyaltyApi for HttpClient {
     async fn activity(&self, cursor: Option<&str>) -> Result<ActivityPage, ApiError> {
         match cursor {
             Some(c) => {
-                self.get(&format!("/v1/activity?limit=10&cursor={}", query(c)))
+                self.get(&["/v1/activity?limit=10&cursor=", &query(c)].concat())
                     .await
             }
             None => self.get("/v1/activity?limit=10").await,

@@ -10,7 +10,7 @@ use super::ApiError;
 
 pub fn parse(text: &str) -> Result<Json, ApiError> {
     let value = js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("invalid JSON".into()))?;
-    convert(&value, 0).map_err(|problem| ApiError::Decode(format!("invalid JSON: {problem}")))
+    convert(&value, 0).map_err(|problem| ApiError::Decode(["invalid JSON: ", problem].concat()))
 }
 
 fn convert(v: &JsValue, depth: usize) -> Result<Json, &'static str> {

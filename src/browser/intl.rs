@@ -57,7 +57,7 @@ pub fn number(locale: Locale, n: u64) -> String {
             .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
             .ok()
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| n.to_string())
+            .unwrap_or_else(|| laurel_core::text::decimal(n))
     })
 }
 
@@ -106,7 +106,7 @@ fn number_with(locale: Locale, parts: &[(&str, &str)], n: f64) -> Option<String>
 pub fn countdown(locale: Locale, seconds: i64) -> String {
     let c = laurel_core::boost::Countdown::of(seconds);
     let with = |parts: &[(&str, &str)], n: i64| {
-        number_with(locale, parts, n as f64).unwrap_or_else(|| n.to_string())
+        number_with(locale, parts, n as f64).unwrap_or_else(|| laurel_core::text::signed(n))
     };
     let unit = |unit, n| {
         with(
@@ -117,9 +117,9 @@ pub fn countdown(locale: Locale, seconds: i64) -> String {
     let two = |n| with(&[("minimumIntegerDigits", "2")], n);
     // Whole days are not followed by "0 hours".
     match (c.days, c.hours) {
-        (0, h) => format!("{}:{}:{}", two(h), two(c.minutes), two(c.seconds)),
+        (0, h) => [two(h), two(c.minutes), two(c.seconds)].join(":"),
         (d, 0) => unit("day", d),
-        (d, h) => format!("{} {}", unit("day", d), unit("hour", h)),
+        (d, h) => [unit("day", d), unit("hour", h)].join(" "),
     }
 }
 

@@ -64,10 +64,15 @@ fn run(name: &str, arg: JsValue) {
                 Some(name) => match View::parse(&name) {
                     Some(v) => Some(v),
                     None => {
-                        return report(&format!(
-                            "Laurel.open(\"{name}\"): expected one of {}",
-                            View::NAMES
-                        ))
+                        return report(
+                            &[
+                                "Laurel.open(\"",
+                                &name,
+                                "\"): expected one of ",
+                                View::NAMES,
+                            ]
+                            .concat(),
+                        )
                     }
                 },
             };
@@ -78,6 +83,6 @@ fn run(name: &str, arg: JsValue) {
         ("identify" | "logout" | "open" | "close" | "refresh", None) => {
             report(session::NOT_RUNNING)
         }
-        _ => report(&format!("Laurel has no command \"{name}\"")),
+        _ => report(&["Laurel has no command \"", name, "\""].concat()),
     }
 }

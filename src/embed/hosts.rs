@@ -256,7 +256,7 @@ fn read_points(element: &Element) -> Result<PointsOptions, String> {
         prefix: "",
         get: |name: &str| element.get_attribute(name),
     };
-    parse_points(&attrs).map_err(|e| format!("<laurel-points> {e}"))
+    parse_points(&attrs).map_err(|e| ["<laurel-points> ", &e.message()].concat())
 }
 
 /// Mounts the view for `element` in the running session, unless it is mounted already.
@@ -281,7 +281,7 @@ fn mount(element: &Element) {
                 get: |name: &str| element.get_attribute(name),
             };
             parse_widget(&attrs, true)
-                .map_err(|e| format!("<laurel-widget> {e}"))
+                .map_err(|e| ["<laurel-widget> ", &e.message()].concat())
                 .and_then(|options| {
                     let class = match options.placement {
                         Placement::Inline => "root",

@@ -17,7 +17,7 @@ fn hook(name: &str, args: &[JsValue]) -> Option<JsValue> {
 
 /// The loader's keys for a session: the widget URL and the token, as it computed them.
 fn keys(config: &Config) -> [JsValue; 2] {
-    let url = format!("{}/v1/widget", config.api_base);
+    let url = [&config.api_base, "/v1/widget"].concat();
     let token = config.token.clone().unwrap_or_default();
     [url.into(), token.into()]
 }

@@ -38,7 +38,7 @@ pub fn start(script: &Element) {
         },
     };
     let placed = parse_script(&attrs, page_lang(&document).as_deref())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message())
         .and_then(|tag| {
             // Laurel.init replaces a running session; a second pasted tag does not.
             let restart = script.has_attribute("data-laurel-init");
@@ -71,13 +71,9 @@ fn target(
     if let Some(selector) = &tag.mount {
         let label = "data-mount";
         return match document.query_selector(selector) {
-            Ok(Some(el)) => Ok((el.into(), None, Some(format!("inline:{selector}")))),
-            Ok(None) => Err(format!(
-                "{label}=\"{selector}\" matches no element on the page"
-            )),
-            Err(_) => Err(format!(
-                "{label}=\"{selector}\" is not a valid CSS selector"
-            )),
+            Ok(Some(el)) => Ok((el.into(), None, Some(["inline:", selector].concat()))),
+            Ok(None) => Err([label, "=\"", selector, "\" matches no element on the page"].concat()),
+            Err(_) => Err([label, "=\"", selector, "\" is not a valid CSS selector"].concat()),
         };
     }
     let body: Option<Node> = document.body().map(Into::into);

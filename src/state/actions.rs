@@ -51,7 +51,7 @@ impl Store {
                 }
                 Err(e) if self.signed_out(&e) => {}
                 Err(e) => {
-                    report(&format!("could not load the widget: {e}"));
+                    report(&["could not load the widget: ", &e.message()].concat());
                     self.data.set(Load::Failed(e.kind()));
                     self.emit(Event::LoadFailed { kind: e.kind() }, Origin::PAGE);
                 }
@@ -84,7 +84,7 @@ impl Store {
                     self.check_nudges();
                 }
                 Err(e) if self.signed_out(&e) => {}
-                Err(e) => report(&format!("could not refresh the widget: {e}")),
+                Err(e) => report(&["could not refresh the widget: ", &e.message()].concat()),
             }
         });
     }
@@ -298,7 +298,7 @@ impl Store {
                 }
                 Err(e) if self.signed_out(&e) => return,
                 Err(e) => {
-                    report(&format!("could not redeem: {e}"));
+                    report(&["could not redeem: ", &e.message()].concat());
                     RedeemStep::Failed(e.kind())
                 }
             };
@@ -392,7 +392,7 @@ impl Store {
                 Ok(p) => into.set(Some(p)),
                 Err(e) => {
                     into.set(None);
-                    report(&format!("could not preview points: {e}"));
+                    report(&["could not preview points: ", &e.message()].concat());
                 }
             }
         });

@@ -23,7 +23,7 @@ pub fn CopyButton(
         spawn_local(async move { copied.set(browser::copy_text(&text).await) });
     };
     view! {
-        <button type="button" class=format!("button {class}") aria-label=label on:click=copy>
+        <button type="button" class=["button ", class].concat() aria-label=label on:click=copy>
             {move || Some((if copied.get() { msgs.copied } else { msgs.copy }).into_any())}
         </button>
     }

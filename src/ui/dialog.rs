@@ -162,7 +162,7 @@ pub fn RedeemDialog(store: Store, origin: Origin) -> impl IntoView {
                             class="button"
                             part="button confirm"
                             disabled=move || super::flag(in_flight || store.offline.get())
-                            aria-busy=in_flight.to_string()
+                            aria-busy=super::aria(in_flight)
                             on:click=move |_| store.confirm_redeem()
                         >
                             {if in_flight { msgs.confirm_busy } else { msgs.confirm_submit }}

@@ -1,6 +1,7 @@
 use laurel_core::boost::{boosted, for_rule};
 use laurel_core::i18n::fill;
 use laurel_core::safe_url::safe_url;
+use laurel_core::text::padded;
 use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -112,7 +113,7 @@ fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
                         href=href
                         target="_blank"
                         rel="noopener"
-                        aria-label=format!("{}: {}", msgs.earn_open, name)
+                        aria-label=[msgs.earn_open, ": ", &name].concat()
                         on:click=move |_| {
                             if kind == EarnKind::SocialFollow {
                                 store.earn(kind, ActionRequest::SocialFollow(NoFields {}), here);
@@ -142,7 +143,8 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let birthday = format!("{:02}-{:02}", month.get_value(), day.get_value());
+        let two = |n: u32| padded(u64::from(n), 2);
+        let birthday = [two(month.get_value()), two(day.get_value())].join("-");
         store.earn(
             EarnKind::Birthday,
             ActionRequest::SetBirthday(Birthday { birthday }),
@@ -150,7 +152,7 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
         );
     };
     let option = |v: u32| {
-        let value = format!("{v:02}");
+        let value = padded(u64::from(v), 2);
         let label = value.clone();
         view! { <option value=value>{label}</option> }.into_any()
     };

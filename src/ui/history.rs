@@ -92,11 +92,7 @@ fn append_pages(store: Store, list: NodeRef<html::Div>) {
 #[component]
 fn HistoryItem(store: Store, entry: ActivityEntry) -> impl IntoView {
     let amount = points(store, entry.points.unsigned_abs());
-    let signed = if entry.points < 0 {
-        format!("−{amount}")
-    } else {
-        format!("+{amount}")
-    };
+    let signed = [if entry.points < 0 { "−" } else { "+" }, &amount].concat();
     let date = crate::browser::intl::date(store.locale, &entry.created_at);
     view! {
         <li class="history-item" part="history-item" data-kind=entry.kind.as_str()>

@@ -40,7 +40,7 @@ fn CodeItem(store: Store, redemption: Redemption) -> impl IntoView {
             <h3 class="subtitle">{name}</h3>
             <Fulfilled store=store redemption=redemption />
             {copy.map(|c| {
-                let label = format!("{}: {c}", msgs.copy);
+                let label = [msgs.copy, ": ", &c].concat();
                 view! { <CopyButton locale=store.locale text=c class="small" label=label /> }.into_any()
             })}
         </li>

@@ -1,3 +1,4 @@
+use laurel_core::text::decimal;
 use leptos::prelude::*;
 
 /// Progress as an ARIA progressbar, with the same words as visible text: to the next tier, or
@@ -21,11 +22,11 @@ pub fn ProgressBar(
                 class="progress-track"
                 part="progress-bar"
                 max="1000"
-                value=permille.to_string()
+                value=decimal(u64::from(permille))
                 aria-label=label
-                aria-valuemin=from.to_string()
-                aria-valuemax=to.to_string()
-                aria-valuenow=value.to_string()
+                aria-valuemin=decimal(from)
+                aria-valuemax=decimal(to)
+                aria-valuenow=decimal(value)
                 aria-valuetext=text.clone()
             ></progress>
             <p class="progress-text">{text}</p>

@@ -250,7 +250,7 @@ pub fn with_labels(locale: Locale, labels: Option<&Json>) -> (Messages, Vec<Stri
             }
             (Some(_), _) => "is not text",
         };
-        problems.push(format!("data-labels: \"{key}\" {problem}"));
+        problems.push(["data-labels: \"", key, "\" ", problem].concat());
     }
     (messages, problems)
 }
