@@ -1,6 +1,7 @@
 //! Handing a redeemed code to the shop's cart (`data-cart`).
 
 use crate::safe_url::safe_url;
+use crate::text::{split, split_once};
 
 /// How a redeemed code reaches the cart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -57,12 +58,11 @@ pub fn apply_href(mode: &CartMode, code: &str, page: &str) -> Option<String> {
 
 /// `page` with `key=value` set in its query, replacing an earlier value; `value` is encoded.
 fn with_query_param(page: &str, key: &str, value: &str) -> String {
-    let (rest, fragment) = page.split_once('#').unwrap_or((page, ""));
-    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (rest, fragment) = split_once(page, b'#').unwrap_or((page, ""));
+    let (path, query) = split_once(rest, b'?').unwrap_or((rest, ""));
     let path = if path.is_empty() { "/" } else { path };
-    let mut pairs: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split('=').next() != Some(key))
+    let mut pairs: Vec<&str> = split(query, b'&')
+        .filter(|p| !p.is_empty() && split(p, b'=').next() != Some(key))
         .collect();
     let ours = [key, "=", value].concat();
     pairs.push(&ours);

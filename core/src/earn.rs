@@ -3,12 +3,13 @@
 /// A decimal amount such as `49.90`, in hundredths: at most ten digits before the point and two
 /// after, no sign, no exponent.
 pub fn parse_amount(s: &str) -> Option<u64> {
-    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    let point = crate::text::split_once(s, b'.');
+    let (whole, frac) = point.unwrap_or((s, ""));
     let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
     if whole.is_empty() || whole.len() > 10 || frac.len() > 2 || !digits(whole) || !digits(frac) {
         return None;
     }
-    if s.contains('.') && frac.is_empty() {
+    if point.is_some() && frac.is_empty() {
         return None;
     }
     let whole = crate::text::number(whole)?;

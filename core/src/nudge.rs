@@ -114,7 +114,7 @@ pub fn nudges(data: &WidgetData, now: i64) -> Vec<Nudge> {
 
 /// Whether `key` is in `seen`, the space-separated keys the widget stored.
 pub fn is_seen(seen: &str, key: &str) -> bool {
-    seen.split(' ').any(|k| k == key)
+    crate::text::split(seen, b' ').any(|k| k == key)
 }
 
 #[cfg(test)]

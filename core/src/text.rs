@@ -45,6 +45,39 @@ pub fn signed(n: i64) -> String {
     }
 }
 
+/// The parts of `s` between each `sep`, an ASCII byte, as `str::split` gives them. A byte loop:
+/// a `char` pattern brings core's char searcher and `memchr` into the wasm.
+pub fn split(s: &str, sep: u8) -> Split<'_> {
+    Split { rest: Some(s), sep }
+}
+
+/// The iterator of [`split`].
+pub struct Split<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Iterator for Split<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match split_once(rest, self.sep) {
+            Some((part, after)) => {
+                self.rest = Some(after);
+                Some(part)
+            }
+            None => self.rest.take(),
+        }
+    }
+}
+
+/// `s` before and after its first `sep`, an ASCII byte, as `str::split_once` gives them.
+pub fn split_once(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
 /// The byte index where `needle` first occurs in `hay`.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
@@ -93,6 +126,27 @@ mod tests {
             "٣",
         ] {
             assert_eq!(number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn splits_as_the_standard_library_does() {
+        for s in [
+            "",
+            "a",
+            ".",
+            "a.b",
+            "..",
+            "a..b.",
+            ".a",
+            "สวัสดี.ครับ",
+            "a.ข.c",
+        ] {
+            assert_eq!(
+                split(s, b'.').collect::<Vec<_>>(),
+                s.split('.').collect::<Vec<_>>()
+            );
+            assert_eq!(split_once(s, b'.'), s.split_once('.'));
         }
     }
 

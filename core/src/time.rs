@@ -32,7 +32,7 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 pub fn parse_http_date(s: &str) -> Option<i64> {
     let s = s.trim_ascii();
     let rest = &s[crate::text::find(s, ", ")? + 2..];
-    let mut parts = rest.split(' ');
+    let mut parts = crate::text::split(rest, b' ');
     let day = u32::try_from(number(parts.next()?)?).ok()?;
     let name = parts.next()?;
     let months = [
@@ -40,9 +40,7 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
     ];
     let month = months.iter().position(|m| *m == name)? as u32 + 1;
     let year = i64::try_from(number(parts.next()?)?).ok()?;
-    let mut hms = parts
-        .next()?
-        .split(':')
+    let mut hms = crate::text::split(parts.next()?, b':')
         .map(|p| number(p).and_then(|n| i64::try_from(n).ok()));
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next() != Some("GMT") || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {

@@ -7,7 +7,7 @@ pub const DIGEST_LIFETIME_SECS: i64 = 15 * 60;
 /// Unix seconds at which `token` expires: a JWT's `exp`, or a digest token's `iat` plus its
 /// lifetime. `None` for anything else.
 pub fn expires_at(token: &str) -> Option<i64> {
-    let mut parts = token.split('.');
+    let mut parts = crate::text::split(token, b'.');
     let first = parts.next()?;
     let second = parts.next()?;
     if first == "ld1" {

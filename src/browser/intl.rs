@@ -117,9 +117,9 @@ pub fn countdown(locale: Locale, seconds: i64) -> String {
     let two = |n| with(&[("minimumIntegerDigits", "2")], n);
     // Whole days are not followed by "0 hours".
     match (c.days, c.hours) {
-        (0, h) => [two(h), two(c.minutes), two(c.seconds)].join(":"),
+        (0, h) => [&two(h), ":", &two(c.minutes), ":", &two(c.seconds)].concat(),
         (d, 0) => unit("day", d),
-        (d, h) => [unit("day", d), unit("hour", h)].join(" "),
+        (d, h) => [&unit("day", d), " ", &unit("hour", h)].concat(),
     }
 }
 

@@ -144,7 +144,7 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let two = |n: u32| padded(u64::from(n), 2);
-        let birthday = [two(month.get_value()), two(day.get_value())].join("-");
+        let birthday = [&two(month.get_value()), "-", &two(day.get_value())].concat();
         store.earn(
             EarnKind::Birthday,
             ActionRequest::SetBirthday(Birthday { birthday }),

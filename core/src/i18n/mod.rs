@@ -149,7 +149,7 @@ fn unpack(packed: &Packed) -> Messages {
         .collect();
     let text: &'static str = text.leak();
     let mut all = [""; COUNT];
-    for (slot, text) in all.iter_mut().zip(text.split('\0')) {
+    for (slot, text) in all.iter_mut().zip(crate::text::split(text, 0)) {
         *slot = text;
     }
     // SAFETY: `Messages` has the layout of `[&'static str; COUNT]` (see `slot`).
@@ -234,8 +234,7 @@ pub fn with_labels(locale: Locale, labels: Option<&Json>) -> (Messages, Vec<Stri
         return (messages, problems);
     };
     for (key, text) in ours {
-        let slot = KEYS
-            .split(' ')
+        let slot = crate::text::split(KEYS, b' ')
             .position(|k| k == key)
             .and_then(|i| messages.slot(i));
         let problem = match (slot, text) {
@@ -257,10 +256,9 @@ pub fn with_labels(locale: Locale, labels: Option<&Json>) -> (Messages, Vec<Stri
 
 /// The `{name}` placeholders of a template, sorted.
 pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = template
-        .split('{')
+    let mut out: Vec<&str> = crate::text::split(template, b'{')
         .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter_map(|rest| crate::text::split_once(rest, b'}').map(|(name, _)| name))
         .collect();
     out.sort_unstable();
     out
@@ -271,10 +269,10 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = crate::text::find(rest, "{") {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
+        match crate::text::find(after, "}") {
             Some(close) => {
                 let key = &after[..close];
                 match args.iter().find(|(k, _)| *k == key) {
