@@ -1,7 +1,7 @@
 //! Handing a redeemed code to the shop's cart (`data-cart`).
 
 use crate::safe_url::safe_url;
-use crate::text::{split, split_once};
+use crate::text::{concat, join, split, split_once};
 
 /// How a redeemed code reaches the cart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -50,7 +50,7 @@ pub fn apply_href(mode: &CartMode, code: &str, page: &str) -> Option<String> {
     let href = match mode {
         CartMode::None | CartMode::Event => return None,
         CartMode::Url(template) => crate::text::replace(template, "{code}", &code),
-        CartMode::Shopify => ["/discount/", &code, "?redirect=", &encode_component(page)].concat(),
+        CartMode::Shopify => concat(&["/discount/", &code, "?redirect=", &encode_component(page)]),
         CartMode::WooCommerce => with_query_param(page, "coupon_code", &code),
     };
     safe_url(&href)
@@ -64,9 +64,9 @@ fn with_query_param(page: &str, key: &str, value: &str) -> String {
     let mut pairs: Vec<&str> = split(query, b'&')
         .filter(|p| !p.is_empty() && split(p, b'=').next() != Some(key))
         .collect();
-    let ours = [key, "=", value].concat();
+    let ours = concat(&[key, "=", value]);
     pairs.push(&ours);
-    let mut out = [path, "?", &pairs.join("&")].concat();
+    let mut out = concat(&[path, "?", &join(&pairs, "&")]);
     if !fragment.is_empty() {
         out.push('#');
         out.push_str(fragment);

@@ -5,6 +5,7 @@
 use crate::cart::CartMode;
 use crate::i18n::Locale;
 use crate::safe_url::safe_url;
+use crate::text::{concat, join};
 use crate::view::View;
 
 /// Default time the widget waits for the API before it shows the timeout message.
@@ -132,7 +133,7 @@ impl ConfigError {
     /// What is wrong, for the console. Built by concatenation, as `crate::text` says why.
     pub fn message(&self) -> String {
         match self {
-            Self::Missing { attribute, hint } => [attribute, " is missing: ", hint].concat(),
+            Self::Missing { attribute, hint } => concat(&[attribute, " is missing: ", hint]),
             Self::Invalid {
                 attribute,
                 value,
@@ -178,7 +179,7 @@ impl<F: Fn(&str) -> Option<String>> Attrs for ElementAttrs<F> {
     }
 
     fn label(&self, key: &str) -> String {
-        [self.prefix, key].concat()
+        concat(&[self.prefix, key])
     }
 }
 
@@ -209,7 +210,7 @@ fn choice(
     names
         .iter()
         .position(|n| *n == value)
-        .ok_or_else(|| invalid(attrs, key, value, ["one of ", &names.join(", ")].concat()))
+        .ok_or_else(|| invalid(attrs, key, value, concat(&["one of ", &join(names, ", ")])))
 }
 
 /// The page-wide settings. `page_lang` is the host page's `<html lang>`, used when no locale is
@@ -278,7 +279,7 @@ fn parse_cart(attrs: &dyn Attrs) -> Result<CartMode, ConfigError> {
             attrs,
             "cart",
             mode,
-            ["one of ", CartMode::NAMES].concat(),
+            concat(&["one of ", CartMode::NAMES]),
         )),
     }
 }

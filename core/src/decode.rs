@@ -10,6 +10,7 @@
 
 use crate::json::{self, Json};
 use crate::text;
+use crate::text::concat;
 use crate::wire::*;
 
 /// Counts of points and thresholds are whole numbers in `0..=MAX_COUNT`.
@@ -33,8 +34,8 @@ impl DecodeError {
     fn within(mut self, segment: &str) -> Self {
         self.path = match (self.path.is_empty(), self.path.starts_with('[')) {
             (true, _) => segment.to_owned(),
-            (false, true) => [segment, &self.path].concat(),
-            (false, false) => [segment, ".", &self.path].concat(),
+            (false, true) => concat(&[segment, &self.path]),
+            (false, false) => concat(&[segment, ".", &self.path]),
         };
         self
     }
@@ -47,7 +48,7 @@ impl DecodeError {
         if self.path.is_empty() {
             self.problem.clone()
         } else {
-            [&self.path, ": ", &self.problem].concat()
+            concat(&[&self.path, ": ", &self.problem])
         }
     }
 }
@@ -66,7 +67,7 @@ fn expected(what: &str, found: &Json) -> DecodeError {
         Json::Num(_) => "a number out of range".to_owned(),
         other => other.kind().to_owned(),
     };
-    DecodeError::new(["expected ", what, ", found ", &found].concat())
+    DecodeError::new(concat(&["expected ", what, ", found ", &found]))
 }
 
 pub trait FromJson: Sized {
@@ -200,7 +201,7 @@ fn each(v: &Json, f: &mut dyn FnMut(&Json) -> Result<(), DecodeError>) -> Result
         return Err(expected("an array", v));
     };
     for (i, item) in items.iter().enumerate() {
-        f(item).map_err(|e| e.within(&["[", &text::decimal(i as u64), "]"].concat()))?;
+        f(item).map_err(|e| e.within(&concat(&["[", &text::decimal(i as u64), "]"])))?;
     }
     Ok(())
 }

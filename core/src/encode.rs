@@ -1,6 +1,7 @@
 //! Request bodies as JSON text, for the widget, which does without serde_json. The spec-example
 //! test checks that each matches what serde produces.
 
+use crate::text::concat;
 use crate::wire::{ActionRequest, EnrollmentRequest, RedemptionRequest};
 
 /// A JSON string literal, escaped as RFC 8259 requires.
@@ -33,7 +34,7 @@ pub trait ToJson {
 impl ToJson for EnrollmentRequest {
     fn to_json(&self) -> String {
         let claim = match &self.order_claim {
-            Some(c) => [r#","order_claim":"#, &string(c)].concat(),
+            Some(c) => concat(&[r#","order_claim":"#, &string(c)]),
             None => String::new(),
         };
         let flag = |b: bool| if b { "true" } else { "false" };
@@ -51,7 +52,7 @@ impl ToJson for EnrollmentRequest {
 
 impl ToJson for RedemptionRequest {
     fn to_json(&self) -> String {
-        [r#"{"reward_id":"#, &string(&self.reward_id), "}"].concat()
+        concat(&[r#"{"reward_id":"#, &string(&self.reward_id), "}"])
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::boost::{headline, Phase};
 use crate::catalog::{next_reward, NextReward};
+use crate::text::concat;
 use crate::time::parse_rfc3339;
 use crate::wire::WidgetData;
 
@@ -57,7 +58,7 @@ impl Nudge {
     fn new(kind: NudgeKind, subject: &str, name: &str, points: u64) -> Self {
         Self {
             kind,
-            key: [kind.as_str(), ":", subject].concat(),
+            key: concat(&[kind.as_str(), ":", subject]),
             name: name.to_owned(),
             points,
             ends_at: String::new(),
@@ -91,7 +92,7 @@ pub fn nudges(data: &WidgetData, now: i64) -> Vec<Nudge> {
     }
     if let Some(e) = &member.expiring_points {
         // Points expire at the end of their last day, in UTC as the API counts it.
-        let end = parse_rfc3339(&[&e.expires_on, "T23:59:59Z"].concat());
+        let end = parse_rfc3339(&concat(&[&e.expires_on, "T23:59:59Z"]));
         if e.points > 0 && end.is_some_and(|end| end >= now && end - now < EXPIRY_WINDOW) {
             out.push(Nudge::new(
                 NudgeKind::PointsExpiring,

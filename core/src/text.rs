@@ -20,6 +20,24 @@ pub fn number(s: &str) -> Option<u64> {
     })
 }
 
+/// The parts one after another, as `[..].concat()` gives them, in one loop: std's join is
+/// compiled for separators of several lengths.
+pub fn concat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
+/// The parts with `sep` between them, as `[..].join(sep)` gives them.
+pub fn join(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// `n` in decimal digits, with leading zeros up to `width` digits.
 pub fn padded(mut n: u64, width: usize) -> String {
     let mut digits = Vec::new();
@@ -39,7 +57,7 @@ pub fn decimal(n: u64) -> String {
 pub fn signed(n: i64) -> String {
     let digits = decimal(n.unsigned_abs());
     if n < 0 {
-        ["-", &digits].concat()
+        concat(&["-", &digits])
     } else {
         digits
     }
@@ -126,6 +144,14 @@ mod tests {
             "٣",
         ] {
             assert_eq!(number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn joins_as_the_standard_library_does() {
+        for parts in [&[][..], &["a"], &["a", ""], &["", "b", "ค"], &["ab", "cd", "ef"]] {
+            assert_eq!(concat(parts), parts.concat());
+            assert_eq!(join(parts, ", "), parts.join(", "));
         }
     }
 

@@ -1,5 +1,6 @@
 //! Calendar arithmetic for timestamps on the wire, without a date-time dependency.
 
+use crate::text::concat;
 use crate::text::{number, padded};
 
 /// Days since 1970-01-01 to a civil (year, month, day). Howard Hinnant's algorithm.
@@ -101,7 +102,7 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
 pub fn date(unix_secs: i64) -> String {
     let (y, m, d) = civil_from_days(unix_secs.div_euclid(86_400));
     let two = |n: u32| padded(u64::from(n), 2);
-    [&padded(y.unsigned_abs(), 4), "-", &two(m), "-", &two(d)].concat()
+    concat(&[&padded(y.unsigned_abs(), 4), "-", &two(m), "-", &two(d)])
 }
 
 /// RFC 3339 in UTC, e.g. `2026-11-23T21:37:00Z`.

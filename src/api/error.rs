@@ -1,4 +1,5 @@
 use laurel_core::load::ErrorKind;
+use laurel_core::text::concat;
 use laurel_core::text::decimal;
 use laurel_core::wire::Problem;
 
@@ -39,16 +40,16 @@ impl ApiError {
 impl ApiError {
     /// What went wrong, for the console. Concatenated, not formatted: see `laurel_core::text`.
     pub fn message(&self) -> String {
-        let status = |s: &u16| ["HTTP ", &decimal(u64::from(*s))].concat();
+        let status = |s: &u16| concat(&["HTTP ", &decimal(u64::from(*s))]);
         match self {
-            Self::Network(e) => ["network error: ", e].concat(),
+            Self::Network(e) => concat(&["network error: ", e]),
             Self::Timeout => "timed out".into(),
             Self::Status {
                 status: s,
                 problem: Some(p),
-            } => [&status(s), ": ", &p.title, " (", &p.kind, ")"].concat(),
+            } => concat(&[&status(s), ": ", &p.title, " (", &p.kind, ")"]),
             Self::Status { status: s, .. } => status(s),
-            Self::Decode(e) => ["unexpected response: ", e].concat(),
+            Self::Decode(e) => concat(&["unexpected response: ", e]),
             Self::SignedOut => "signed out: no fresh token".into(),
         }
     }

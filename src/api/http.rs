@@ -1,3 +1,4 @@
+use laurel_core::text::concat;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -72,7 +73,7 @@ impl HttpClient {
         let headers = Headers::new()?;
         headers.set("Accept", "application/json")?;
         if let Some(token) = &out.token {
-            headers.set("Authorization", &["Bearer ", token].concat())?;
+            headers.set("Authorization", &concat(&["Bearer ", token]))?;
         }
         if out.body.is_some() {
             headers.set("Content-Type", "application/json")?;
@@ -134,7 +135,7 @@ impl HttpClient {
         let mut tries = 1;
         loop {
             let out = Outgoing {
-                url: [&self.base, path].concat(),
+                url: concat(&[&self.base, path]),
                 body,
                 idempotency_key,
                 token: self.token(),
@@ -329,7 +330,7 @@ impl LoyaltyApi for HttpClient {
     async fn activity(&self, cursor: Option<&str>) -> Result<ActivityPage, ApiError> {
         match cursor {
             Some(c) => {
-                self.get(&["/v1/activity?limit=10&cursor=", &query(c)].concat())
+                self.get(&concat(&["/v1/activity?limit=10&cursor=", &query(c)]))
                     .await
             }
             None => self.get("/v1/activity?limit=10").await,

@@ -4,13 +4,14 @@
 
 use js_sys::{Array, Object};
 use laurel_core::json::{Json, MAX_DEPTH, MAX_ITEMS, MAX_STRING};
+use laurel_core::text::concat;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::ApiError;
 
 pub fn parse(text: &str) -> Result<Json, ApiError> {
     let value = js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("invalid JSON".into()))?;
-    convert(&value, 0).map_err(|problem| ApiError::Decode(["invalid JSON: ", problem].concat()))
+    convert(&value, 0).map_err(|problem| ApiError::Decode(concat(&["invalid JSON: ", problem])))
 }
 
 fn convert(v: &JsValue, depth: usize) -> Result<Json, &'static str> {

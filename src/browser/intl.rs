@@ -1,5 +1,6 @@
 //! Number and date formatting through the browser's `Intl`.
 
+use laurel_core::text::concat;
 use std::cell::RefCell;
 
 use js_sys::{Array, Intl, Object};
@@ -117,9 +118,9 @@ pub fn countdown(locale: Locale, seconds: i64) -> String {
     let two = |n| with(&[("minimumIntegerDigits", "2")], n);
     // Whole days are not followed by "0 hours".
     match (c.days, c.hours) {
-        (0, h) => [&two(h), ":", &two(c.minutes), ":", &two(c.seconds)].concat(),
+        (0, h) => concat(&[&two(h), ":", &two(c.minutes), ":", &two(c.seconds)]),
         (d, 0) => unit("day", d),
-        (d, h) => [&unit("day", d), " ", &unit("hour", h)].concat(),
+        (d, h) => concat(&[&unit("day", d), " ", &unit("hour", h)]),
     }
 }
 

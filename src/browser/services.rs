@@ -1,6 +1,7 @@
 //! Small browser services reached through `Reflect`, so that a missing API degrades quietly.
 
 use js_sys::{Function, Object, Promise, Reflect};
+use laurel_core::text::concat;
 use laurel_core::text::decimal;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -28,7 +29,7 @@ pub fn new_key() -> String {
         .unwrap_or_else(|| {
             let r = (js_sys::Math::random() * 1e16) as u64;
             let now = decimal(js_sys::Date::now() as u64);
-            ["k-", &now, "-", &decimal(r)].concat()
+            concat(&["k-", &now, "-", &decimal(r)])
         })
 }
 

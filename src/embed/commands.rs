@@ -2,6 +2,7 @@
 //! by a page listener while a `laurel:*` event is being dispatched waits until the dispatch is
 //! over, so a listener may sign the shopper out without pulling the widget from under itself.
 
+use laurel_core::text::concat;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
@@ -83,6 +84,6 @@ fn run(name: &str, arg: JsValue) {
         ("identify" | "logout" | "open" | "close" | "refresh", None) => {
             report(session::NOT_RUNNING)
         }
-        _ => report(&["Laurel has no command \"", name, "\""].concat()),
+        _ => report(&concat(&["Laurel has no command \"", name, "\""])),
     }
 }

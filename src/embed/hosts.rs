@@ -2,6 +2,7 @@
 //! loader's custom element classes report when an element connects, disconnects or changes; a
 //! session mounts every known host and unmounts them all when it ends.
 
+use laurel_core::text::concat;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -256,7 +257,7 @@ fn read_points(element: &Element) -> Result<PointsOptions, String> {
         prefix: "",
         get: |name: &str| element.get_attribute(name),
     };
-    parse_points(&attrs).map_err(|e| ["<laurel-points> ", &e.message()].concat())
+    parse_points(&attrs).map_err(|e| concat(&["<laurel-points> ", &e.message()]))
 }
 
 /// Mounts the view for `element` in the running session, unless it is mounted already.
@@ -281,7 +282,7 @@ fn mount(element: &Element) {
                 get: |name: &str| element.get_attribute(name),
             };
             parse_widget(&attrs, true)
-                .map_err(|e| ["<laurel-widget> ", &e.message()].concat())
+                .map_err(|e| concat(&["<laurel-widget> ", &e.message()]))
                 .and_then(|options| {
                     let class = match options.placement {
                         Placement::Inline => "root",

@@ -3,6 +3,7 @@
 
 use js_sys::{Function, Promise, Reflect};
 use laurel_core::config::Config;
+use laurel_core::text::concat;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn hook(name: &str, args: &[JsValue]) -> Option<JsValue> {
@@ -17,7 +18,7 @@ fn hook(name: &str, args: &[JsValue]) -> Option<JsValue> {
 
 /// The loader's keys for a session: the widget URL and the token, as it computed them.
 fn keys(config: &Config) -> [JsValue; 2] {
-    let url = [&config.api_base, "/v1/widget"].concat();
+    let url = concat(&[&config.api_base, "/v1/widget"]);
     let token = config.token.clone().unwrap_or_default();
     [url.into(), token.into()]
 }

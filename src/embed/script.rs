@@ -2,6 +2,7 @@
 //! marked `data-laurel-init`: the page's settings and one widget each.
 
 use laurel_core::config::{parse_script, ElementAttrs, Placement, ScriptTag};
+use laurel_core::text::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
@@ -71,9 +72,19 @@ fn target(
     if let Some(selector) = &tag.mount {
         let label = "data-mount";
         return match document.query_selector(selector) {
-            Ok(Some(el)) => Ok((el.into(), None, Some(["inline:", selector].concat()))),
-            Ok(None) => Err([label, "=\"", selector, "\" matches no element on the page"].concat()),
-            Err(_) => Err([label, "=\"", selector, "\" is not a valid CSS selector"].concat()),
+            Ok(Some(el)) => Ok((el.into(), None, Some(concat(&["inline:", selector])))),
+            Ok(None) => Err(concat(&[
+                label,
+                "=\"",
+                selector,
+                "\" matches no element on the page",
+            ])),
+            Err(_) => Err(concat(&[
+                label,
+                "=\"",
+                selector,
+                "\" is not a valid CSS selector",
+            ])),
         };
     }
     let body: Option<Node> = document.body().map(Into::into);

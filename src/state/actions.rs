@@ -3,6 +3,7 @@
 
 use laurel_core::changes::{member_changes, MemberChange};
 use laurel_core::load::Load;
+use laurel_core::text::concat;
 use laurel_core::token::expires_at;
 use laurel_core::view::View;
 use laurel_core::wire::{ActionRequest, EarnKind, EnrollmentRequest, Member, Reward, WidgetData};
@@ -51,7 +52,7 @@ impl Store {
                 }
                 Err(e) if self.signed_out(&e) => {}
                 Err(e) => {
-                    report(&["could not load the widget: ", &e.message()].concat());
+                    report(&concat(&["could not load the widget: ", &e.message()]));
                     self.data.set(Load::Failed(e.kind()));
                     self.emit(Event::LoadFailed { kind: e.kind() }, Origin::PAGE);
                 }
@@ -84,7 +85,7 @@ impl Store {
                     self.check_nudges();
                 }
                 Err(e) if self.signed_out(&e) => {}
-                Err(e) => report(&["could not refresh the widget: ", &e.message()].concat()),
+                Err(e) => report(&concat(&["could not refresh the widget: ", &e.message()])),
             }
         });
     }
@@ -298,7 +299,7 @@ impl Store {
                 }
                 Err(e) if self.signed_out(&e) => return,
                 Err(e) => {
-                    report(&["could not redeem: ", &e.message()].concat());
+                    report(&concat(&["could not redeem: ", &e.message()]));
                     RedeemStep::Failed(e.kind())
                 }
             };
@@ -392,7 +393,7 @@ impl Store {
                 Ok(p) => into.set(Some(p)),
                 Err(e) => {
                     into.set(None);
-                    report(&["could not preview points: ", &e.message()].concat());
+                    report(&concat(&["could not preview points: ", &e.message()]));
                 }
             }
         });

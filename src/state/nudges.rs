@@ -7,6 +7,7 @@
 use laurel_core::config::Nudges;
 use laurel_core::load::Load;
 use laurel_core::nudge::{is_seen, nudges, Nudge};
+use laurel_core::text::concat;
 use leptos::prelude::*;
 
 use super::{Event, Origin, Store};
@@ -39,7 +40,7 @@ impl Store {
         if let Some(m) = self.memory() {
             let seen = stored(&m).unwrap_or_default();
             if !is_seen(&seen, key) {
-                keep(&m, &[&seen, " ", key].concat());
+                keep(&m, &concat(&[&seen, " ", key]));
             }
         }
     }

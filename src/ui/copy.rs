@@ -1,4 +1,5 @@
 use laurel_core::i18n::Locale;
+use laurel_core::text::concat;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -23,7 +24,7 @@ pub fn CopyButton(
         spawn_local(async move { copied.set(browser::copy_text(&text).await) });
     };
     view! {
-        <button type="button" class=["button ", class].concat() aria-label=label on:click=copy>
+        <button type="button" class=concat(&["button ", class]) aria-label=label on:click=copy>
             {move || Some((if copied.get() { msgs.copied } else { msgs.copy }).into_any())}
         </button>
     }

@@ -1,6 +1,7 @@
 use laurel_core::boost::{boosted, for_rule};
 use laurel_core::i18n::fill;
 use laurel_core::safe_url::safe_url;
+use laurel_core::text::concat;
 use laurel_core::text::padded;
 use laurel_core::wire::{ActionRequest, Birthday, EarnKind, EarnRule, NoFields};
 use leptos::prelude::*;
@@ -113,7 +114,7 @@ fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
                         href=href
                         target="_blank"
                         rel="noopener"
-                        aria-label=[msgs.earn_open, ": ", &name].concat()
+                        aria-label=concat(&[msgs.earn_open, ": ", &name])
                         on:click=move |_| {
                             if kind == EarnKind::SocialFollow {
                                 store.earn(kind, ActionRequest::SocialFollow(NoFields {}), here);
@@ -144,7 +145,7 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let two = |n: u32| padded(u64::from(n), 2);
-        let birthday = [&two(month.get_value()), "-", &two(day.get_value())].concat();
+        let birthday = concat(&[&two(month.get_value()), "-", &two(day.get_value())]);
         store.earn(
             EarnKind::Birthday,
             ActionRequest::SetBirthday(Birthday { birthday }),

@@ -1,3 +1,4 @@
+use laurel_core::text::concat;
 use laurel_core::wire::ActivityEntry;
 use leptos::html;
 use leptos::mount::{mount_to, UnmountHandle};
@@ -92,7 +93,7 @@ fn append_pages(store: Store, list: NodeRef<html::Div>) {
 #[component]
 fn HistoryItem(store: Store, entry: ActivityEntry) -> impl IntoView {
     let amount = points(store, entry.points.unsigned_abs());
-    let signed = [if entry.points < 0 { "−" } else { "+" }, &amount].concat();
+    let signed = concat(&[if entry.points < 0 { "−" } else { "+" }, &amount]);
     let date = crate::browser::intl::date(store.locale, &entry.created_at);
     view! {
         <li class="history-item" part="history-item" data-kind=entry.kind.as_str()>

@@ -1,4 +1,5 @@
 use laurel_core::load::Load;
+use laurel_core::text::concat;
 use laurel_core::wire::Redemption;
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ fn CodeItem(store: Store, redemption: Redemption) -> impl IntoView {
             <h3 class="subtitle">{name}</h3>
             <Fulfilled store=store redemption=redemption />
             {copy.map(|c| {
-                let label = [msgs.copy, ": ", &c].concat();
+                let label = concat(&[msgs.copy, ": ", &c]);
                 view! { <CopyButton locale=store.locale text=c class="small" label=label /> }.into_any()
             })}
         </li>

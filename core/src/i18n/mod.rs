@@ -4,6 +4,7 @@
 //! The catalogs are `catalogs/*.json`, compiled in by `build.rs`: all of them natively, and one
 //! per wasm in the widget's release build, which `laurel.js` picks for the page's language.
 
+use crate::text::concat;
 use std::cell::Cell;
 
 use crate::json::Json;
@@ -249,7 +250,7 @@ pub fn with_labels(locale: Locale, labels: Option<&Json>) -> (Messages, Vec<Stri
             }
             (Some(_), _) => "is not text",
         };
-        problems.push(["data-labels: \"", key, "\" ", problem].concat());
+        problems.push(concat(&["data-labels: \"", key, "\" ", problem]));
     }
     (messages, problems)
 }
