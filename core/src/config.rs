@@ -138,14 +138,13 @@ impl ConfigError {
                 attribute,
                 value,
                 expected,
-            } => [
+            } => concat(&[
                 attribute,
                 "=\"",
                 value,
                 "\" is not valid: expected ",
                 expected,
-            ]
-            .concat(),
+            ]),
         }
     }
 }

@@ -38,15 +38,14 @@ impl ToJson for EnrollmentRequest {
             None => String::new(),
         };
         let flag = |b: bool| if b { "true" } else { "false" };
-        [
+        concat(&[
             r#"{"accept_terms":"#,
             flag(self.accept_terms),
             r#","marketing_opt_in":"#,
             flag(self.marketing_opt_in),
             &claim,
             "}",
-        ]
-        .concat()
+        ])
     }
 }
 
@@ -59,12 +58,11 @@ impl ToJson for RedemptionRequest {
 impl ToJson for ActionRequest {
     fn to_json(&self) -> String {
         match self {
-            Self::SetBirthday(b) => [
+            Self::SetBirthday(b) => concat(&[
                 r#"{"kind":"set_birthday","birthday":"#,
                 &string(&b.birthday),
                 "}",
-            ]
-            .concat(),
+            ]),
             Self::NewsletterSubscribe(_) => r#"{"kind":"newsletter_subscribe"}"#.into(),
             Self::SocialFollow(_) => r#"{"kind":"social_follow"}"#.into(),
         }

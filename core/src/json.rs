@@ -56,13 +56,12 @@ pub struct JsonError {
 impl JsonError {
     /// Where and what, for an error message (see `crate::text` for why not `format!`).
     pub fn message(&self) -> String {
-        [
+        crate::text::concat(&[
             "invalid JSON at byte ",
             &crate::text::decimal(self.at as u64),
             ": ",
             self.problem,
-        ]
-        .concat()
+        ])
     }
 }
 

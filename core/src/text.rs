@@ -149,7 +149,13 @@ mod tests {
 
     #[test]
     fn joins_as_the_standard_library_does() {
-        for parts in [&[][..], &["a"], &["a", ""], &["", "b", "ค"], &["ab", "cd", "ef"]] {
+        for parts in [
+            &[][..],
+            &["a"],
+            &["a", ""],
+            &["", "b", "ค"],
+            &["ab", "cd", "ef"],
+        ] {
             assert_eq!(concat(parts), parts.concat());
             assert_eq!(join(parts, ", "), parts.join(", "));
         }

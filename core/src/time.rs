@@ -1,7 +1,6 @@
 //! Calendar arithmetic for timestamps on the wire, without a date-time dependency.
 
-use crate::text::concat;
-use crate::text::{number, padded};
+use crate::text::{concat, number, padded};
 
 /// Days since 1970-01-01 to a civil (year, month, day). Howard Hinnant's algorithm.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -109,7 +108,7 @@ pub fn date(unix_secs: i64) -> String {
 pub fn rfc3339(unix_secs: i64) -> String {
     let secs = unix_secs.rem_euclid(86_400);
     let two = |n: i64| padded(n.unsigned_abs(), 2);
-    [
+    concat(&[
         &date(unix_secs),
         "T",
         &two(secs / 3600),
@@ -118,8 +117,7 @@ pub fn rfc3339(unix_secs: i64) -> String {
         ":",
         &two(secs % 60),
         "Z",
-    ]
-    .concat()
+    ])
 }
 
 /// Validates a `MM-DD` birthday (29 February allowed).

@@ -65,15 +65,12 @@ fn run(name: &str, arg: JsValue) {
                 Some(name) => match View::parse(&name) {
                     Some(v) => Some(v),
                     None => {
-                        return report(
-                            &[
-                                "Laurel.open(\"",
-                                &name,
-                                "\"): expected one of ",
-                                View::NAMES,
-                            ]
-                            .concat(),
-                        )
+                        return report(&concat(&[
+                            "Laurel.open(\"",
+                            &name,
+                            "\"): expected one of ",
+                            View::NAMES,
+                        ]))
                     }
                 },
             };

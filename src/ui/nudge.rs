@@ -3,6 +3,7 @@
 
 use laurel_core::i18n::fill;
 use laurel_core::nudge::{Nudge, NudgeKind};
+use laurel_core::text::concat;
 use leptos::prelude::*;
 
 use super::boost::boost_line;
@@ -29,12 +30,11 @@ fn toast(store: Store, n: Nudge) -> AnyView {
     store.nudge_shown(&n);
     let line = match n.kind {
         NudgeKind::TierReached => fill(msgs.nudge_tier, &[("tier", &n.name)]),
-        NudgeKind::ChallengeCompleted => [
+        NudgeKind::ChallengeCompleted => concat(&[
             n.name.as_str(),
             ": ",
             &fill(msgs.challenge_done, &[("points", &points(store, n.points))]),
-        ]
-        .concat(),
+        ]),
         NudgeKind::PointsExpiring => with_data(store, |d| {
             expiring_text(store.locale, &d.program.points_name, n.points, n.subject())
         })
