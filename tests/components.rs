@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use laurel::api::{ApiError, HttpClient, LoyaltyApi};
-use laurel::state::{Origin, Store};
+use laurel::state::{Choice, Origin, Store};
 use laurel::ui::Widget;
 use laurel_core::config::{parse_config, ElementAttrs};
 use laurel_core::i18n::Locale;
@@ -107,7 +107,7 @@ fn mount(initial: Load<WidgetData>) -> (HtmlElement, Store) {
         .expect("append");
     let store = store();
     store.data.set(initial);
-    let view = RwSignal::new(View::Home);
+    let view = Choice::new(View::Home);
     leptos::mount::mount_to(
         host.clone(),
         move || view! { <Widget store=store view=view origin=Origin::PAGE /> },

@@ -94,6 +94,20 @@ pub enum Filter {
     Kind(RewardKind),
 }
 
+impl crate::listed::Listed for Filter {
+    const LIST: &'static [Self] = &[
+        Filter::All,
+        Filter::CanRedeem,
+        Filter::Kind(RewardKind::FixedDiscount),
+        Filter::Kind(RewardKind::PercentDiscount),
+        Filter::Kind(RewardKind::FreeShipping),
+        Filter::Kind(RewardKind::FreeProduct),
+        Filter::Kind(RewardKind::Experience),
+        Filter::Kind(RewardKind::Donation),
+        Filter::Kind(RewardKind::Unknown),
+    ];
+}
+
 impl Filter {
     /// Whether a reward with this status passes the filter.
     pub fn matches(self, reward: &Reward, status: &Status) -> bool {
@@ -112,6 +126,10 @@ pub enum Sort {
     CostHighToLow,
     /// The shopper's picks first, in the API's order, then the rest by cost.
     Recommended,
+}
+
+impl crate::listed::Listed for Sort {
+    const LIST: &'static [Self] = &[Sort::CostLowToHigh, Sort::CostHighToLow, Sort::Recommended];
 }
 
 /// The rewards to show, with their status, filtered and sorted. Sorting is stable, so the API's

@@ -12,6 +12,7 @@ pub mod encode;
 pub mod how;
 pub mod i18n;
 pub mod json;
+pub mod listed;
 pub mod load;
 pub mod money;
 pub mod nudge;

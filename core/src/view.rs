@@ -14,6 +14,10 @@ pub enum View {
     How,
 }
 
+impl crate::listed::Listed for View {
+    const LIST: &'static [Self] = &Self::ALL;
+}
+
 impl View {
     /// Every view, in tab order.
     pub const ALL: [View; 7] = [

@@ -17,7 +17,7 @@ use web_sys::{Element, Node};
 
 use super::{session, shadow};
 use crate::browser::report;
-use crate::state::{Origin, Store};
+use crate::state::{Choice, Origin, Store};
 use crate::ui::{Launcher, PointsBadge, Widget};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -292,7 +292,7 @@ fn mount(element: &Element) {
                     let handle = mount_into(container, Box::new(move |store| {
                             match options.placement {
                                 Placement::Inline => {
-                                    let view = RwSignal::new(options.view);
+                                    let view = Choice::new(options.view);
                                     view! { <Widget store=store view=view origin=origin /> }.into_any()
                                 }
                                 Placement::Launcher => {
@@ -363,7 +363,7 @@ fn claim_view(
             store.set_order_claim(order.clone());
             let preview = RwSignal::new(None);
             store.preview_points(vec![("order", order)], preview, StoredValue::new(0));
-            let view = RwSignal::new(View::Home);
+            let view = Choice::new(View::Home);
             view! {
                 <PointsBadge store=store preview=preview claim=true />
                 <Widget store=store view=view origin=origin />

@@ -3,6 +3,7 @@
 //! shopper (`identify`, `logout`) gets a new store: nothing of the previous one survives.
 
 mod actions;
+mod choice;
 mod events;
 mod nudges;
 
@@ -17,6 +18,7 @@ use laurel_core::view::View;
 use laurel_core::wire::{ActivityEntry, EarnKind, Redemption, Reward, WidgetData};
 use leptos::prelude::*;
 
+pub use choice::Choice;
 pub use events::{Event, EventSink, MemberSummary, Origin};
 
 use crate::api::HttpClient;
@@ -78,9 +80,9 @@ pub struct Store {
 
     /// Whether the launcher's panel is open, and the view it shows.
     pub launcher_open: RwSignal<bool>,
-    pub launcher_view: RwSignal<View>,
+    pub launcher_view: Choice<View>,
     /// The view of the latest `open(view)`; setting it notifies even when it is the same.
-    pub nav: RwSignal<View>,
+    pub nav: Choice<View>,
     /// Whether the browser is offline; the data on screen is as of [`Store::fetched_at`].
     pub offline: RwSignal<bool>,
     /// Notified when the nudge on show changes (see [`Store::nudge`]); how nudges show.
@@ -139,8 +141,8 @@ impl Store {
             redeem: RwSignal::new(None),
             earn_actions: RwSignal::new(Vec::new()),
             launcher_open: RwSignal::new(false),
-            launcher_view: RwSignal::new(View::Home),
-            nav: RwSignal::new(View::Home),
+            launcher_view: Choice::new(View::Home),
+            nav: Choice::new(View::Home),
             services: StoredValue::new_local(Services {
                 client: HttpClient::new(
                     &config.api_base,

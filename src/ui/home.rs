@@ -11,7 +11,7 @@ use super::boost::boost_line;
 use super::join::{EnrollForm, JoinPrompt};
 use super::rewards::RewardCard;
 use super::{points_text, with_data, worth_text, ProgressBar};
-use crate::state::{ActionState, Origin, Store};
+use crate::state::{ActionState, Choice, Origin, Store};
 
 /// Home: the member's summary, or the way in for a guest or a non-member.
 #[component]
@@ -196,7 +196,7 @@ fn Picks(store: Store, origin: Origin) -> impl IntoView {
                         store=store
                         reward=r.clone()
                         status=status
-                        filter=RwSignal::new(Filter::All)
+                        filter=Choice::new(Filter::All)
                         origin=origin
                         reason=why.to_owned()
                     />

@@ -43,7 +43,7 @@ pub use points::PointsBadge;
 pub use progress::ProgressBar;
 pub use reactive::effect;
 
-use crate::state::{Origin, Store};
+use crate::state::{Choice, Origin, Store};
 
 /// "640 points": a formatted number with the program's points name in the right plural form.
 pub fn points_text(locale: Locale, points_name: &PointsName, n: u64) -> String {
@@ -117,7 +117,7 @@ pub fn points(store: Store, n: u64) -> String {
 
 /// Shows the view of every `Laurel.open(view)` made after this widget mounted, also while its
 /// panel waits for data.
-fn follow_open_requests(store: Store, view: RwSignal<View>) {
+fn follow_open_requests(store: Store, view: Choice<View>) {
     let mut applied = store.nav_requests();
     reactive::effect(move || {
         let requested = store.nav.get();
@@ -133,7 +133,7 @@ fn follow_open_requests(store: Store, view: RwSignal<View>) {
 #[component]
 pub fn Widget(
     store: Store,
-    view: RwSignal<View>,
+    view: Choice<View>,
     /// Which widget this is, for the events it causes.
     origin: Origin,
 ) -> impl IntoView {

@@ -11,12 +11,12 @@ use super::how::HowItWorks;
 use super::my_rewards::MyRewards;
 use super::rewards::Rewards;
 use super::with_data;
-use crate::state::{Origin, Store};
+use crate::state::{Choice, Origin, Store};
 
 /// The views and the buttons that switch between them. Members get all seven; guests and
 /// non-members get Home, Rewards, Ways to earn and How it works. Follows the page's `Laurel.open(view)`.
 #[component]
-pub fn Panel(store: Store, view: RwSignal<View>, origin: Origin) -> impl IntoView {
+pub fn Panel(store: Store, view: Choice<View>, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     let is_member =
         super::reactive::memo(move || with_data(store, |d| d.member.is_some()).unwrap_or(false));

@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use super::{points, with_data};
 use crate::browser::intl::{date, money, number};
 use crate::browser::now_secs;
-use crate::state::{Event, Origin, Store};
+use crate::state::{Choice, Event, Origin, Store};
 
 /// The catalog: filter, sort, and each reward's status for this shopper.
 #[component]
 pub fn Rewards(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
-    let filter = RwSignal::new(Filter::All);
-    let sort = RwSignal::new(Sort::CostLowToHigh);
+    let filter = Choice::new(Filter::All);
+    let sort = Choice::new(Sort::CostLowToHigh);
     let is_member = move || with_data(store, |d| d.member.is_some()).unwrap_or(false);
     let filters = move || {
         let mut f = vec![(Filter::All, msgs.filter_all)];
@@ -108,7 +108,7 @@ pub fn RewardCard(
     store: Store,
     reward: Reward,
     status: Status,
-    filter: RwSignal<Filter>,
+    filter: Choice<Filter>,
     origin: Origin,
     /// Why it was picked for the shopper, on Home.
     #[prop(optional)]
