@@ -1,5 +1,5 @@
 //! Values from a short fixed list, each known by its place in it. The widget keeps such values
-//! in signals of their index (`laurel::state::Choice`).
+//! in signals of their index (`laurel::state::Choice`), flags too.
 
 /// A value from a fixed list of at most 256.
 pub trait Listed: Copy + PartialEq + Default + 'static {
@@ -24,6 +24,10 @@ pub trait Listed: Copy + PartialEq + Default + 'static {
     }
 }
 
+impl Listed for bool {
+    const LIST: &'static [Self] = &[false, true];
+}
+
 #[cfg(test)]
 mod tests {
     use super::Listed;
@@ -44,5 +48,6 @@ mod tests {
         round_trips::<View>();
         round_trips::<Filter>();
         round_trips::<Sort>();
+        round_trips::<bool>();
     }
 }

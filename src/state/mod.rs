@@ -79,14 +79,14 @@ pub struct Store {
     pub earn_actions: RwSignal<Vec<(EarnKind, ActionState)>>,
 
     /// Whether the launcher's panel is open, and the view it shows.
-    pub launcher_open: RwSignal<bool>,
+    pub launcher_open: Choice<bool>,
     pub launcher_view: Choice<View>,
     /// The view of the latest `open(view)`; setting it notifies even when it is the same.
     pub nav: Choice<View>,
     /// Whether the browser is offline; the data on screen is as of [`Store::fetched_at`].
-    pub offline: RwSignal<bool>,
+    pub offline: Choice<bool>,
     /// Notified when the nudge on show changes (see [`Store::nudge`]); how nudges show.
-    nudging: RwSignal<bool>,
+    nudging: Choice<bool>,
     pub nudges: Nudges,
     /// What the store works with but never renders, in one value: one set of accessors
     /// compiled instead of one per type.
@@ -140,7 +140,7 @@ impl Store {
             history: RwSignal::new(History::default()),
             redeem: RwSignal::new(None),
             earn_actions: RwSignal::new(Vec::new()),
-            launcher_open: RwSignal::new(false),
+            launcher_open: Choice::new(false),
             launcher_view: Choice::new(View::Home),
             nav: Choice::new(View::Home),
             services: StoredValue::new_local(Services {
@@ -166,8 +166,8 @@ impl Store {
                 told: String::new(),
                 nudged: false,
             }),
-            offline: RwSignal::new(false),
-            nudging: RwSignal::new(false),
+            offline: Choice::new(false),
+            nudging: Choice::new(false),
             nudges: config.nudges,
         }
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
+use crate::state::Choice;
 
 /// A Copy button that says "Copied" once the clipboard took the text.
 #[component]
@@ -18,7 +19,7 @@ pub fn CopyButton(
     label: Option<String>,
 ) -> impl IntoView {
     let msgs = locale.messages();
-    let copied = RwSignal::new(false);
+    let copied = Choice::new(false);
     let copy = move |_| {
         let text = text.clone();
         spawn_local(async move { copied.set(browser::copy_text(&text).await) });

@@ -3,7 +3,7 @@ use laurel_core::safe_url::safe_url;
 use leptos::prelude::*;
 
 use super::{points, with_data};
-use crate::state::{ActionState, Origin, Store};
+use crate::state::{ActionState, Choice, Origin, Store};
 
 /// For a guest: what the program is, what joining gives, and the shop's signup and sign-in pages.
 #[component]
@@ -38,9 +38,9 @@ pub fn JoinPrompt(store: Store) -> impl IntoView {
 #[component]
 pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
-    let terms = RwSignal::new(false);
-    let marketing = RwSignal::new(false);
-    let missing_terms = RwSignal::new(false);
+    let terms = Choice::new(false);
+    let marketing = Choice::new(false);
+    let missing_terms = Choice::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if terms.get_untracked() {

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use super::boost::boost_line;
 use super::{expiring_text, points, with_data};
-use crate::state::Store;
+use crate::state::{Choice, Store};
 
 /// A polite live region, so the nudge is announced once as it appears: by a launcher (given its
 /// `open` state) while its panel is closed, or in a widget when it is a celebration.
-pub fn nudge_region(store: Store, open: Option<RwSignal<bool>>) -> AnyView {
+pub fn nudge_region(store: Store, open: Option<Choice<bool>>) -> AnyView {
     let pick = move |n: &Nudge| match open {
         Some(open) => !open.get(),
         None => n.kind.celebrates(),
