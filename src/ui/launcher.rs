@@ -108,7 +108,9 @@ pub fn Launcher(store: Store, corner: Corner, origin: Origin) -> impl IntoView {
     };
     view! {
         <div class="launcher" part="launcher" data-corner=corner.as_str() node_ref=root>
-            {show(memo(move || open.get()), Box::new(move || view! {
+            // Not a memo: the store sets `open` only when it changes, and the effect above must
+            // find the panel when it runs.
+            {show(open, Box::new(move || view! {
                 <div
                     class="launcher-panel"
                     part="panel"
