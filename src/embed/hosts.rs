@@ -45,17 +45,16 @@ struct Mounted {
 }
 
 /// What a `<laurel-points>` shows, and the ticket that keeps only the latest answer.
-#[derive(Clone, Copy)]
 struct Badge {
     store: Store,
     preview: RwSignal<Option<PointsPreview>>,
-    latest: StoredValue<u32>,
+    latest: Rc<Cell<u32>>,
 }
 
 impl Badge {
     /// Asks the API what `p` earns, unless it was the last question: an element being
     /// upgraded reports each of its attributes as changed.
-    fn ask_if_new(self, p: PointsOptions, last: &mut Option<PointsOptions>) {
+    fn ask_if_new(&self, p: PointsOptions, last: &mut Option<PointsOptions>) {
         if last.as_ref() != Some(&p) {
             *last = Some(p.clone());
             self.ask(p);
@@ -63,10 +62,11 @@ impl Badge {
     }
 
     /// Asks the API what `p` earns.
-    fn ask(self, p: PointsOptions) {
+    fn ask(&self, p: PointsOptions) {
         let mut query = vec![("amount", p.amount), ("currency", p.currency)];
         query.extend(p.collection.map(|c| ("collection", c)));
-        self.store.preview_points(query, self.preview, self.latest);
+        self.store
+            .preview_points(query, self.preview, self.latest.clone());
     }
 }
 
@@ -321,11 +321,12 @@ fn mount(element: &Element) {
                     let badge = Badge {
                         store,
                         preview: RwSignal::new(None),
-                        latest: StoredValue::new(0),
+                        latest: Rc::new(Cell::new(0)),
                     };
                     badge.ask(options.clone());
+                    let preview = badge.preview;
                     filled.set(Some((badge, Some(options))));
-                    view! { <PointsBadge store=store preview=badge.preview /> }.into_any()
+                    view! { <PointsBadge store=store preview=preview /> }.into_any()
                 }),
             );
             Ok(handle.map(|h| Mounted {
@@ -362,7 +363,7 @@ fn claim_view(
         Box::new(move |store| {
             store.set_order_claim(order.clone());
             let preview = RwSignal::new(None);
-            store.preview_points(vec![("order", order)], preview, StoredValue::new(0));
+            store.preview_points(vec![("order", order)], preview, Rc::new(Cell::new(0)));
             let view = Choice::new(View::Home);
             view! {
                 <PointsBadge store=store preview=preview claim=true />

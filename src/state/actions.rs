@@ -1,6 +1,9 @@
 //! What the shopper (or the host page) can do. Each action calls the API, folds the answer into
 //! the store and says what changed. Async work stops when the store is no longer live.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use laurel_core::changes::{member_changes, MemberChange};
 use laurel_core::load::Load;
 use laurel_core::text::concat;
@@ -369,24 +372,21 @@ impl Store {
         });
     }
 
-    /// Fetches what a purchase of `amount` would earn into `into`; failures leave it empty. Only
-    /// the latest request for `into` counts, so a quick change of variant cannot show a stale
-    /// figure.
-    /// What a purchase earns (`amount` and `currency`), or an order (`order`), into `into`.
+    /// Fetches what a purchase (`amount` and `currency`) or an order (`order`) earns into `into`;
+    /// failures leave it empty. Only the latest request counted in `latest` applies, so a quick
+    /// change of variant cannot show a stale figure.
     pub fn preview_points(
         self,
         query: Vec<(&'static str, String)>,
         into: RwSignal<Option<laurel_core::wire::PointsPreview>>,
-        latest: StoredValue<u32>,
+        latest: Rc<Cell<u32>>,
     ) {
-        let ticket = latest.try_update_value(|n| {
-            *n = n.wrapping_add(1);
-            *n
-        });
+        let ticket = latest.get().wrapping_add(1);
+        latest.set(ticket);
         let client = self.client();
         spawn_local(async move {
             let result = client.points_preview(&query).await;
-            if !self.is_live() || latest.try_get_value() != ticket {
+            if !self.is_live() || latest.get() != ticket {
                 return;
             }
             match result {

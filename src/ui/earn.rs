@@ -1,3 +1,6 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
 use laurel_core::boost::{boosted, for_rule};
 use laurel_core::i18n::fill;
 use laurel_core::safe_url::safe_url;
@@ -134,18 +137,19 @@ fn control(store: Store, rule: &EarnRule, here: Origin) -> impl IntoView {
 fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
     let msgs = store.locale.messages();
     // Both selects are required, so the browser's own validation asks for a missing one; the
-    // choices are stored, not signals, because nothing renders from them.
-    let month = StoredValue::new(0u32);
-    let day = StoredValue::new(0u32);
+    // choices are plain cells, not signals, because nothing renders from them.
+    let month = Rc::new(Cell::new(0u32));
+    let day = Rc::new(Cell::new(0u32));
     let chosen = |ev| {
         laurel_core::text::number(&event_target_value(&ev))
             .and_then(|n| u32::try_from(n).ok())
             .unwrap_or(0)
     };
+    let (m, d) = (month.clone(), day.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let two = |n: u32| padded(u64::from(n), 2);
-        let birthday = concat(&[&two(month.get_value()), "-", &two(day.get_value())]);
+        let birthday = concat(&[&two(m.get()), "-", &two(d.get())]);
         store.earn(
             EarnKind::Birthday,
             ActionRequest::SetBirthday(Birthday { birthday }),
@@ -161,14 +165,14 @@ fn BirthdayForm(store: Store, origin: Origin) -> impl IntoView {
         <form class="birthday" on:submit=submit>
             <label>
                 <span>{msgs.birthday_month}</span>
-                <select required on:change=move |ev| month.set_value(chosen(ev))>
+                <select required on:change=move |ev| month.set(chosen(ev))>
                     <option value="">"--"</option>
                     {(1..=12).map(option).collect_view()}
                 </select>
             </label>
             <label>
                 <span>{msgs.birthday_day}</span>
-                <select required on:change=move |ev| day.set_value(chosen(ev))>
+                <select required on:change=move |ev| day.set(chosen(ev))>
                     <option value="">"--"</option>
                     {(1..=31).map(option).collect_view()}
                 </select>
