@@ -146,21 +146,6 @@
       });
       api.__tag(tag);
     },
-    open(view) {
-      send("open", view);
-    },
-    close() {
-      send("close");
-    },
-    identify(token) {
-      send("identify", token);
-    },
-    logout() {
-      send("logout");
-    },
-    refresh() {
-      send("refresh");
-    },
     destroy() {
       send("destroy");
       subscriptions.slice().forEach((off) => {
@@ -208,9 +193,7 @@
       }
     },
     // The key this shopper's seen nudges are kept under in localStorage, the cache's.
-    __key(url, token) {
-      return cacheKey(url, token);
-    },
+    __key: cacheKey,
     // Forgets every cached answer: another shopper signed in or out.
     __forget() {
       try {
@@ -239,6 +222,12 @@
       }
     },
   };
+  // open(view), close(), identify(token), logout() and refresh() go to the wasm as they are.
+  ["open", "close", "identify", "logout", "refresh"].forEach((name) => {
+    api[name] = (arg) => {
+      send(name, arg);
+    };
+  });
   w.Laurel = api;
   domReady(() => {
     // Every copy of this tag on the page, in document order, whichever async copy ran first:

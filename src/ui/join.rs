@@ -79,8 +79,9 @@ pub fn EnrollForm(store: Store, origin: Origin) -> impl IntoView {
                         />
                         <span>{msgs.enroll_marketing}</span>
                     </label>
+                    // Shown anew on each refused submit, so that it is announced again.
                     {super::reactive::show(
-                        super::reactive::memo(move || missing_terms.get()),
+                        missing_terms,
                         Box::new(move || view! {
                             <p class="error-text" role="alert">{msgs.enroll_terms_required}</p>
                         }.into_any()),
