@@ -1,4 +1,4 @@
-//! Signals of values from a short list (views, reward filters, sort orders).
+//! Signals of values from a short list: views, reward filters, sort orders and flags.
 
 use std::marker::PhantomData;
 

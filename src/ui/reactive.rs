@@ -19,7 +19,7 @@ pub fn effect(f: impl FnMut() + 'static) {
 /// signal up to date, one microtask after its sources change (as the views that render from it
 /// are). Leptos's `Memo` would bring a reactive node type of its own into the wasm, 3 KB before
 /// compression, where the effect and the flag's signal type are there anyway.
-pub fn memo(f: impl Fn() -> bool + Send + Sync + 'static) -> Choice<bool> {
+pub fn memo(f: impl Fn() -> bool + 'static) -> Choice<bool> {
     let value = Choice::new(untrack(&f));
     effect(move || {
         let now = f();
