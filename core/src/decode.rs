@@ -9,8 +9,7 @@
 //! `wire`, which the dev API uses; a test checks that both decoders agree on the spec's examples.
 
 use crate::json::{self, Json};
-use crate::text;
-use crate::text::concat;
+use crate::text::{self, concat};
 use crate::wire::*;
 
 /// Counts of points and thresholds are whole numbers in `0..=MAX_COUNT`.

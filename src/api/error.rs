@@ -1,6 +1,5 @@
 use laurel_core::load::ErrorKind;
-use laurel_core::text::concat;
-use laurel_core::text::decimal;
+use laurel_core::text::{concat, decimal};
 use laurel_core::wire::Problem;
 
 /// Every way a call to the loyalty API can fail.

@@ -1,4 +1,3 @@
-use laurel_core::text::concat;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -6,6 +5,7 @@ use laurel_core::decode::FromJson;
 use laurel_core::encode::ToJson;
 use laurel_core::json::Json;
 use laurel_core::retry::{delay_ms, Outcome};
+use laurel_core::text::concat;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit, Response};

@@ -1,10 +1,10 @@
 //! Number and date formatting through the browser's `Intl`.
 
-use laurel_core::text::concat;
 use std::cell::RefCell;
 
 use js_sys::{Array, Intl, Object};
 use laurel_core::i18n::Locale;
+use laurel_core::text::concat;
 use laurel_core::wire::Money;
 use wasm_bindgen::JsValue;
 

@@ -1,8 +1,7 @@
 //! Small browser services reached through `Reflect`, so that a missing API degrades quietly.
 
 use js_sys::{Function, Object, Promise, Reflect};
-use laurel_core::text::concat;
-use laurel_core::text::decimal;
+use laurel_core::text::{concat, decimal};
 use wasm_bindgen::{JsCast, JsValue};
 
 fn get(target: &JsValue, key: &str) -> Option<JsValue> {

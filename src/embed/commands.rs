@@ -2,10 +2,10 @@
 //! by a page listener while a `laurel:*` event is being dispatched waits until the dispatch is
 //! over, so a listener may sign the shopper out without pulling the widget from under itself.
 
-use laurel_core::text::concat;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
+use laurel_core::text::concat;
 use laurel_core::view::View;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};

@@ -2,11 +2,11 @@
 //! loader's custom element classes report when an element connects, disconnects or changes; a
 //! session mounts every known host and unmounts them all when it ends.
 
-use laurel_core::text::concat;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use laurel_core::config::{parse_points, parse_widget, ElementAttrs, Placement, PointsOptions};
+use laurel_core::text::concat;
 use laurel_core::view::View;
 use laurel_core::wire::PointsPreview;
 use leptos::mount::{mount_to, UnmountHandle};

@@ -21,8 +21,7 @@ pub fn Panel(store: Store, view: Choice<View>, origin: Origin) -> impl IntoView 
     let is_member =
         super::reactive::memo(move || with_data(store, |d| d.member.is_some()).unwrap_or(false));
     // A members-only view asked for by a guest shows Home. Not a memo: the view changes with
-    // what it reads but for a shopper who joins on a view open to all, and a `Memo<View>` would
-    // compile Leptos's memo for one more type.
+    // what it reads but for a shopper who joins on a view open to all, and `memo` is for flags.
     let shown = move || {
         let v = view.get();
         if v.members_only() && !is_member.get() {

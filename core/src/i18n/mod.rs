@@ -4,11 +4,11 @@
 //! The catalogs are `catalogs/*.json`, compiled in by `build.rs`: all of them natively, and one
 //! per wasm in the widget's release build, which `laurel.js` picks for the page's language.
 
-use crate::text::concat;
 use std::cell::Cell;
 
 use crate::json::Json;
 use crate::load::ErrorKind;
+use crate::text::concat;
 use crate::wire::RewardKind;
 
 /// The shipped languages. Adding one: a catalog in `catalogs/`, a variant here, and its tag in
