@@ -101,7 +101,12 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
 pub fn date(unix_secs: i64) -> String {
     let (y, m, d) = civil_from_days(unix_secs.div_euclid(86_400));
     let two = |n: u32| padded(u64::from(n), 2);
-    concat(&[&padded(y.unsigned_abs(), 4), "-", &two(m), "-", &two(d)])
+    // Four characters with the sign, as `{y:04}` wrote it: `-001` for 2 BC.
+    let year = match y < 0 {
+        true => concat(&["-", &padded(y.unsigned_abs(), 3)]),
+        false => padded(y.unsigned_abs(), 4),
+    };
+    concat(&[&year, "-", &two(m), "-", &two(d)])
 }
 
 /// RFC 3339 in UTC, e.g. `2026-11-23T21:37:00Z`.
@@ -200,6 +205,11 @@ mod tests {
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_795_469_820), "2026-11-23T21:37:00Z");
         assert_eq!(date(-86_400), "1969-12-31");
+        // Years outside 0 to 9999 are written as Rust's `{:04}` writes them.
+        for days in [-800_000, -719_528, 2_932_897, 3_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(date(days * 86_400), format!("{y:04}-{m:02}-{d:02}"));
+        }
     }
 
     #[test]
