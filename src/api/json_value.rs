@@ -14,16 +14,8 @@ pub fn parse(text: &str) -> Result<Json, ApiError> {
     convert(&value, 0).map_err(|problem| ApiError::Decode(concat(&["invalid JSON: ", problem])))
 }
 
+// Strings and numbers first: they are most of a response, and each test is a call into JS.
 fn convert(v: &JsValue, depth: usize) -> Result<Json, &'static str> {
-    if v.is_null() {
-        return Ok(Json::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Json::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        return Ok(Json::Num(n));
-    }
     if let Some(s) = v.as_string() {
         return if s.len() > MAX_STRING {
             Err("string too long")
@@ -31,10 +23,20 @@ fn convert(v: &JsValue, depth: usize) -> Result<Json, &'static str> {
             Ok(Json::Str(s))
         };
     }
+    if let Some(n) = v.as_f64() {
+        return Ok(Json::Num(n));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if v.is_null() {
+        return Ok(Json::Null);
+    }
     if depth >= MAX_DEPTH {
         return Err("nested too deeply");
     }
-    let items: Array = if Array::is_array(v) {
+    let array = Array::is_array(v);
+    let items: Array = if array {
         v.clone().unchecked_into()
     } else if v.is_object() {
         Object::entries(v.unchecked_ref())
@@ -44,7 +46,6 @@ fn convert(v: &JsValue, depth: usize) -> Result<Json, &'static str> {
     if items.length() as usize > MAX_ITEMS {
         return Err("too many items");
     }
-    let array = Array::is_array(v);
     let mut values = Vec::with_capacity(items.length() as usize);
     let mut members = Vec::new();
     for item in items.iter() {
