@@ -34,12 +34,13 @@ const PAGES: &[&str] = &[
 ];
 
 /// The strict policy every demo page is served with, as a shop with a strict CSP would: no
-/// inline script or style, no eval; wasm compiles under 'wasm-unsafe-eval'.
+/// inline script or style, no eval; wasm compiles under 'wasm-unsafe-eval', and the loader's
+/// blob: worker sets up `Intl` off the main thread.
 pub fn content_security_policy(api_base: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self' {api_base}; object-src 'none'; \
-         base-uri 'self'; frame-ancestors 'none'"
+         worker-src blob:; base-uri 'self'; frame-ancestors 'none'"
     )
 }
 

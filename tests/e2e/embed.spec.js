@@ -53,7 +53,7 @@ test("from a CDN path on another origin, under the policy the README gives, it l
     const html = await res.text();
     const api = html.match(/data-api="([^"]+)"/)[1];
     const token = html.match(/data-token="([^"]*)"/)[1];
-    const csp = `default-src 'self'; script-src 'self' http://cdn.laurel.test 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src http://cdn.laurel.test ${api}`;
+    const csp = `default-src 'self'; script-src 'self' http://cdn.laurel.test 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src http://cdn.laurel.test ${api}; worker-src blob:`;
     await route.fulfill({
       response: res,
       headers: { ...res.headers(), "content-security-policy": csp },
@@ -68,6 +68,38 @@ test("from a CDN path on another origin, under the policy the README gives, it l
   expect(served).toContain("laurel.js");
   expect(served.find((f) => /^laurel-wasm\.[0-9a-f]{10}\.js$/.test(f))).toBeTruthy();
   expect(served.find((f) => /^laurel\.[a-z]{2}\.[0-9a-f]{10}\.wasm$/.test(f))).toBeTruthy();
+});
+
+test("Intl's one-time setup runs in a worker that closes itself", async ({ page, widgetApi }) => {
+  const workers = [];
+  page.on("worker", (w) => workers.push(w));
+  await page.goto("/plain.html?as=member");
+  const w = page.locator("#loyalty laurel-widget");
+  const data = await widgetApi.expected();
+  await expect(w.getByText(points(data.member.balance), { exact: true })).toBeVisible();
+  expect(workers).toHaveLength(1);
+  expect(workers[0].url()).toMatch(/^blob:/);
+  await expect.poll(() => page.workers().length).toBe(0);
+});
+
+test("a policy without worker-src blob: refuses the worker, and the widget formats its numbers all the same", async ({ page, cspViolations, widgetApi }) => {
+  await page.route(/\/plain\.html/, async (route) => {
+    const res = await route.fetch();
+    const csp = res.headers()["content-security-policy"];
+    expect(csp).toContain("worker-src blob:;");
+    await route.fulfill({ response: res, headers: { ...res.headers(), "content-security-policy": csp.replace("worker-src blob:;", "") } });
+  });
+  await page.goto("/plain.html?as=member");
+  const w = page.locator("#loyalty laurel-widget");
+  const data = await widgetApi.expected();
+  await expect(w.getByText(points(data.member.balance), { exact: true })).toBeVisible();
+  await expect.poll(() => cspViolations.length).toBe(1);
+  expect(cspViolations[0]).toMatch(/^worker-src blob .*\/laurel\.js:/);
+  // The browser's report of the refused worker is the one violation this page expects.
+  cspViolations.length = 0;
+  await w.getByRole("button", { name: "History", exact: true }).click();
+  await expect(w.locator(".history-item").first()).toBeVisible();
+  expect(cspViolations).toEqual([]);
 });
 
 test("a server that sends the wasm without its MIME type still gets a widget, and one that fails says why", async ({ page }) => {
