@@ -102,9 +102,10 @@ pub fn date(unix_secs: i64) -> String {
     let (y, m, d) = civil_from_days(unix_secs.div_euclid(86_400));
     let two = |n: u32| padded(u64::from(n), 2);
     // Four characters with the sign, as `{y:04}` wrote it: `-001` for 2 BC.
-    let year = match y < 0 {
-        true => concat(&["-", &padded(y.unsigned_abs(), 3)]),
-        false => padded(y.unsigned_abs(), 4),
+    let year = if y < 0 {
+        concat(&["-", &padded(y.unsigned_abs(), 3)])
+    } else {
+        padded(y.unsigned_abs(), 4)
     };
     concat(&[&year, "-", &two(m), "-", &two(d)])
 }
