@@ -77,6 +77,9 @@ test("Intl's one-time setup runs in a worker that closes itself", async ({ page,
   const w = page.locator("#loyalty laurel-widget");
   const data = await widgetApi.expected();
   await expect(w.getByText(points(data.member.balance), { exact: true })).toBeVisible();
+  // The loader starts the worker at the page's first idle moment, which a busy machine may give
+  // only after the balance is on screen.
+  await expect.poll(() => workers.length).toBeGreaterThan(0);
   expect(workers).toHaveLength(1);
   expect(workers[0].url()).toMatch(/^blob:/);
   await expect.poll(() => page.workers().length).toBe(0);
