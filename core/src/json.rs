@@ -1,9 +1,14 @@
-//! A small JSON parser for API responses. The widget decodes with it instead of serde_json,
-//! which costs a tenth of the wasm (measured with twiggy); the dev API keeps serde.
+//! A small JSON parser into the [`Json`] tree that the decoders read (serde_json cost a tenth of
+//! the wasm, measured with twiggy). The widget builds the same tree from the browser's
+//! `JSON.parse` under the same limits (`src/api/json_value.rs`), which spares the wasm this
+//! parser; native code uses it: the decoders' tests and the fuzz target, which checks it against
+//! serde_json. The dev API keeps serde.
 //!
 //! It parses RFC 8259 JSON with limits, so that a hostile response is refused with a clear error
 //! instead of exhausting memory or the stack: nesting depth, items per array or object, and
 //! bytes per string.
+
+use crate::text::{concat, decimal};
 
 /// Deepest nesting of arrays and objects.
 pub const MAX_DEPTH: usize = 32;
@@ -56,9 +61,9 @@ pub struct JsonError {
 impl JsonError {
     /// Where and what, for an error message (see `crate::text` for why not `format!`).
     pub fn message(&self) -> String {
-        crate::text::concat(&[
+        concat(&[
             "invalid JSON at byte ",
-            &crate::text::decimal(self.at as u64),
+            &decimal(self.at as u64),
             ": ",
             self.problem,
         ])
