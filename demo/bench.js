@@ -8,7 +8,7 @@
     var m = document.querySelector('meta[name="' + name + '"]');
     return m ? m.content : "";
   };
-  var marks = (window.__bench = { floor: null, balance: null, longTasks: [], tasks: [], widgetScripts: [], cls: 0 });
+  var marks = (window.__bench = { floor: null, balance: null, tasks: [], widgetScripts: [], cls: 0 });
   var token = meta("laurel-token");
   var headers = { Accept: "application/json" };
   if (token) {
@@ -24,7 +24,6 @@
   try {
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (e) {
-        marks.longTasks.push(e.duration);
         marks.tasks.push([e.startTime, e.duration]);
       });
     }).observe({ type: "longtask", buffered: true });

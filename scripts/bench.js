@@ -92,10 +92,11 @@ async function pageLoads(browser) {
   // Medians, and the spread a median hides: the ratio's range and the worst run's long task.
   const summary = (runs) => {
     const ratios = runs.map((r) => r.balance / r.floor);
-    const longest = runs.map((r) => Math.max(0, ...r.longTasks));
-    // The widget's long tasks: those in which one of its scripts started.
+    // Each long task is [start, duration]; the widget's are those in which one of its scripts started.
+    const durations = (tasks) => tasks.map(([, d]) => d);
+    const longest = runs.map((r) => Math.max(0, ...durations(r.tasks)));
     const widget = runs.map((r) =>
-      Math.max(0, ...r.tasks.filter(([start, d]) => r.widgetScripts.some((s) => s >= start && s < start + d)).map(([, d]) => d))
+      Math.max(0, ...durations(r.tasks.filter(([start, d]) => r.widgetScripts.some((s) => s >= start && s < start + d))))
     );
     return {
       balance: median(runs.map((r) => r.balance)),
@@ -106,7 +107,7 @@ async function pageLoads(browser) {
       longest: median(longest),
       worst: Math.max(...longest),
       runsOver50: longest.filter((d) => d > 50).length,
-      over50: median(runs.map((r) => r.longTasks.filter((d) => d > 50).length)),
+      over50: median(runs.map((r) => durations(r.tasks).filter((d) => d > 50).length)),
       widgetWorst: Math.max(...widget),
       widgetRunsOver50: widget.filter((d) => d > 50).length,
       cls: median(runs.map((r) => r.cls)),
